@@ -1,0 +1,62 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Library targets: Swift 6 mode plus the upcoming features that keep APIs honest.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "assess",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "assess", targets: ["assess"]),
+        .library(name: "AssessCore", targets: ["AssessCore"]),
+        .library(name: "AssessDocuments", targets: ["AssessDocuments"]),
+        .library(name: "AssessProcessors", targets: ["AssessProcessors"]),
+        .library(name: "AssessFeedback", targets: ["AssessFeedback"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .systemLibrary(
+            name: "CLibZip", pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"]), .brew(["libzip"])]),
+        .target(
+            name: "AssessDocuments", dependencies: ["CLibXML2", "CLibZip"],
+            swiftSettings: strict),
+        .target(
+            name: "AssessCore",
+            dependencies: ["AssessDocuments", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict),
+        .target(name: "AssessProcessors", dependencies: ["AssessCore", "AssessDocuments"], swiftSettings: strict),
+        .target(name: "AssessFeedback", dependencies: ["AssessCore", "AssessDocuments"], swiftSettings: strict),
+        .executableTarget(
+            name: "assess",
+            dependencies: [
+                "AssessCore", "AssessProcessors", "AssessFeedback", "AssessDocuments",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .target(
+            name: "AssessTestSupport", dependencies: ["AssessDocuments", "AssessCore"],
+            path: "Tests/AssessTestSupport", swiftSettings: strict),
+        .testTarget(name: "AssessDocumentsTests", dependencies: ["AssessDocuments", "AssessTestSupport"]),
+        .testTarget(name: "AssessCoreTests", dependencies: ["AssessCore", "AssessTestSupport"]),
+        .testTarget(
+            name: "AssessProcessorsTests",
+            dependencies: ["AssessProcessors", "AssessCore", "AssessDocuments", "AssessTestSupport"]),
+        .testTarget(
+            name: "AssessFeedbackTests", dependencies: ["AssessFeedback", "AssessCore", "AssessTestSupport"]),
+        .testTarget(
+            name: "AssessEndToEndTests",
+            dependencies: ["AssessCore", "AssessProcessors", "AssessFeedback", "AssessDocuments", "AssessTestSupport", "assess"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

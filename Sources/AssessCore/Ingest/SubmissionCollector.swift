@@ -1,0 +1,153 @@
+internal import Foundation
+public import AssessDocuments
+
+/// Something in `submissions/` that could not be matched to a candidate.
+public struct UnmatchedSubmission: Sendable, Equatable, Codable {
+    /// The folder, file or archive entry, relative to `submissions/`.
+    public var source: String
+    /// Why it was not matched, and what to do.
+    public var reason: String
+}
+
+/// Finds each candidate's files in an assessment's `submissions/` folder: candidate
+/// folders and LMS "download all" zips. Nothing is extracted to disk: archive entries
+/// are read in place later, so hostile entry names (`../`, absolute paths) never
+/// become paths.
+public struct SubmissionCollector: Sendable {
+    private let candidates: [Candidate]
+    private let limits: ReadLimits
+
+    /// Creates a collector for a roster.
+    public init(candidates: [Candidate], limits: ReadLimits = .standard) {
+        self.candidates = candidates
+        self.limits = limits
+    }
+
+    /// Collects the submissions of the assessment in `directory`.
+    /// - Returns: submissions sorted by candidate id, and what matched nobody.
+    public func collect(assessmentID: String, directory: String) -> (submissions: [Submission], unmatched: [UnmatchedSubmission]) {
+        let root = directory + "/submissions"
+        var files: [String: [SubmittedFile]] = [:]
+        var unmatched: [UnmatchedSubmission] = []
+        let ids = Set(candidates.map(\.id))
+        let items = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter { !Self.isJunk($0) }.sorted()
+        for item in items {
+            let path = root + "/" + item
+            if isDirectory(path) {
+                guard ids.contains(item) else {
+                    unmatched.append(UnmatchedSubmission(source: item + "/", reason: "no candidate '\(item)' on the roster; rename the folder to a candidate_id or add the candidate"))
+                    continue
+                }
+                let found = Self.regularFiles(in: path)
+                if found.isEmpty {
+                    files[item, default: []] += []
+                }
+                for relative in found {
+                    files[item, default: []].append(SubmittedFile(name: relative, source: .file(path: path + "/" + relative)))
+                }
+            } else if item.lowercased().hasSuffix(".zip") {
+                collectArchive(path, name: item, into: &files, unmatched: &unmatched)
+            } else {
+                unmatched.append(UnmatchedSubmission(source: item, reason: "files directly in submissions/ belong to nobody; put it in a folder named after the candidate_id"))
+            }
+        }
+        let submissions = files.keys.sorted().map { id in
+            Submission(assessmentID: assessmentID, candidateID: id, files: Self.uniqueNames(files[id] ?? []))
+        }
+        return (submissions, unmatched)
+    }
+
+    /// Reads a Moodle "Download all submissions" archive.
+    private func collectArchive(_ path: String, name: String, into files: inout [String: [SubmittedFile]], unmatched: inout [UnmatchedSubmission]) {
+        let archive: ZipArchive
+        do {
+            archive = try ZipArchive(path: path, limits: limits)
+        } catch {
+            unmatched.append(UnmatchedSubmission(source: name, reason: "the archive could not be opened: \(error)"))
+            return
+        }
+        var matchedAny = false
+        for entry in archive.entries where !entry.isDirectory {
+            guard let moodle = MoodleEntryName(entry.name) else {
+                if !Self.isJunk(entry.name.split(separator: "/").last.map(String.init) ?? "") && !entry.name.hasPrefix("__MACOSX") {
+                    unmatched.append(UnmatchedSubmission(source: "\(name): \(entry.name)", reason: "the entry is not named as Moodle names submissions (Full Name_id_assignsubmission_file_)"))
+                }
+                continue
+            }
+            guard let candidate = match(moodle) else {
+                unmatched.append(UnmatchedSubmission(source: "\(name): \(entry.name)", reason: "no roster candidate has lms_id \(moodle.participantID) or the name '\(moodle.fullName)'; add lms_id to roster.csv"))
+                continue
+            }
+            matchedAny = true
+            files[candidate.id, default: []].append(SubmittedFile(name: moodle.fileName, source: .archiveEntry(archive: path, entry: entry.name)))
+        }
+        if !matchedAny && archive.entries.isEmpty {
+            unmatched.append(UnmatchedSubmission(source: name, reason: "the archive is empty"))
+        }
+    }
+
+    private func match(_ entry: MoodleEntryName) -> Candidate? {
+        if let byID = candidates.first(where: { $0.lmsID == entry.participantID }) { return byID }
+        let key = Self.nameKey(entry.fullName)
+        let byName = candidates.filter { Self.nameKey($0.name) == key }
+        return byName.count == 1 ? byName[0] : nil
+    }
+
+    static func nameKey(_ name: String) -> String {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .split(whereSeparator: { $0.isWhitespace || $0 == "_" }).joined(separator: " ")
+    }
+
+    static func isJunk(_ name: String) -> Bool {
+        name.hasPrefix(".") || name == "Thumbs.db" || name == "desktop.ini" || name == "__MACOSX" || name.hasPrefix("~$")
+    }
+
+    /// Files under `directory`, relative, sorted; hidden and system files skipped.
+    static func regularFiles(in directory: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var result: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let last = relative.split(separator: "/").last.map(String.init) ?? relative
+            if isJunk(last) {
+                enumerator.skipDescendants()
+                continue
+            }
+            let attributes = enumerator.fileAttributes
+            if attributes?[.type] as? FileAttributeType == .typeRegular { result.append(relative) }
+        }
+        return result.sorted()
+    }
+
+    /// Two files of the same name (from a folder and a zip) get ` (2)` added.
+    static func uniqueNames(_ files: [SubmittedFile]) -> [SubmittedFile] {
+        var seen: [String: Int] = [:]
+        return files.sorted { $0.name < $1.name }.map { file in
+            var copy = file
+            let count = (seen[file.name] ?? 0) + 1
+            seen[file.name] = count
+            if count > 1 { copy.name = "\(file.name) (\(count))" }
+            return copy
+        }
+    }
+}
+
+/// `Full Name_123456_assignsubmission_file_/essay.docx` or, in older Moodle,
+/// `Full Name_123456_assignsubmission_file_essay.docx`.
+struct MoodleEntryName {
+    var fullName: String
+    var participantID: String
+    var fileName: String
+
+    init?(_ entry: String) {
+        guard let match = entry.firstMatch(of: /^(?<name>[^\/]+?)_(?<id>\d+)_assignsubmission_(?<plugin>[a-z]+)_?(?<rest>.*)$/) else { return nil }
+        fullName = String(match.name)
+        participantID = String(match.id)
+        var rest = String(match.rest)
+        if rest.hasPrefix("/") { rest.removeFirst() }
+        // Keep only the last path component: the name is shown, never used as a path.
+        let last = rest.split(separator: "/").last.map(String.init) ?? rest
+        let cleaned = last.replacing("\\", with: "_")
+        guard !cleaned.isEmpty, cleaned != ".", cleaned != ".." else { return nil }
+        fileName = cleaned
+    }
+}

@@ -1,0 +1,106 @@
+/// What happened to one candidate's submission for one assessment.
+public struct SubmissionResult: Sendable, Equatable, Codable {
+    /// Where a submission stands.
+    public enum Status: String, Sendable, Codable {
+        /// Read and processed.
+        case processed
+        /// Nothing was handed in.
+        case notSubmitted = "not_submitted"
+        /// Handed in, but no file could be read.
+        case unreadable
+    }
+
+    /// A submitted file and what became of it.
+    public struct FileReport: Sendable, Equatable, Codable {
+        public var name: String
+        /// The format it was read as; nil when unread.
+        public var format: String?
+        /// Why it could not be read; nil when it was.
+        public var error: String?
+        /// SHA-256 of the file's bytes, to tie the feedback to what was handed in.
+        public var sha256: String?
+
+        /// Creates a file report.
+        public init(name: String, format: String?, error: String?, sha256: String? = nil) {
+            self.name = name
+            self.format = format
+            self.error = error
+            self.sha256 = sha256
+        }
+    }
+
+    public var candidateID: String
+    public var status: Status
+    public var files: [FileReport]
+    /// Findings of the runner and of every processor, including the cohort phase.
+    public var findings: [Finding]
+    /// One result per configured processor that ran, in configuration order.
+    public var processors: [ProcessorResult]
+
+    enum CodingKeys: String, CodingKey {
+        case status, files, findings, processors
+        case candidateID = "candidate_id"
+    }
+
+    /// Creates a submission result.
+    public init(candidateID: String, status: Status, files: [FileReport] = [], findings: [Finding] = [], processors: [ProcessorResult] = []) {
+        self.candidateID = candidateID
+        self.status = status
+        self.files = files
+        self.findings = findings
+        self.processors = processors
+    }
+
+    /// Findings that need a person before marks are final.
+    public var needsAttention: [Finding] { findings.filter { $0.severity == .attention } }
+}
+
+/// Every candidate's result for one assessment, plus the cohort reports.
+public struct AssessmentResults: Sendable, Equatable, Codable {
+    public var assessment: Assessment
+    /// One result per roster candidate, sorted by candidate id.
+    public var submissions: [SubmissionResult]
+    /// Folders, files or archive entries that matched no candidate.
+    public var unmatched: [UnmatchedSubmission]
+    /// Cohort-phase reports by processor identifier.
+    public var cohortReports: [String: [FeedbackSection]]
+
+    enum CodingKeys: String, CodingKey {
+        case assessment, submissions, unmatched
+        case cohortReports = "cohort_reports"
+    }
+
+    /// Creates results.
+    public init(assessment: Assessment, submissions: [SubmissionResult], unmatched: [UnmatchedSubmission] = [], cohortReports: [String: [FeedbackSection]] = [:]) {
+        self.assessment = assessment
+        self.submissions = submissions
+        self.unmatched = unmatched
+        self.cohortReports = cohortReports
+    }
+
+    /// The result of one candidate.
+    public func result(for candidateID: String) -> SubmissionResult? {
+        submissions.first { $0.candidateID == candidateID }
+    }
+
+    /// Counts for `run.json` and the summary line.
+    public var counts: Counts {
+        Counts(
+            candidates: submissions.count,
+            submitted: submissions.filter { $0.status != .notSubmitted }.count,
+            processed: submissions.filter { $0.status == .processed }.count,
+            unreadable: submissions.filter { $0.status == .unreadable }.count,
+            findings: submissions.reduce(0) { $0 + $1.findings.count },
+            needsAttention: submissions.filter { !$0.needsAttention.isEmpty }.count + unmatched.count)
+    }
+
+    /// Counts of submissions and findings.
+    public struct Counts: Sendable, Equatable, Codable {
+        public var candidates, submitted, processed, unreadable, findings, needsAttention: Int
+
+        enum CodingKeys: String, CodingKey {
+            case candidates, submitted, processed, unreadable, findings
+            case needsAttention = "needs_attention"
+        }
+    }
+}

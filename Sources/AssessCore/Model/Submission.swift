@@ -1,0 +1,63 @@
+public import AssessDocuments
+
+/// Where a submitted file's bytes are.
+public enum FileSource: Sendable, Equatable, Hashable {
+    /// A file on disk.
+    case file(path: String)
+    /// An entry inside an archive on disk (an LMS download).
+    case archiveEntry(archive: String, entry: String)
+}
+
+/// One file a candidate submitted.
+public struct SubmittedFile: Sendable, Equatable, Hashable {
+    /// The file's own name, without folders or LMS prefixes.
+    public var name: String
+    public var source: FileSource
+
+    /// Creates a submitted file.
+    public init(name: String, source: FileSource) {
+        self.name = name
+        self.source = source
+    }
+}
+
+/// What one candidate handed in for one assessment.
+public struct Submission: Sendable, Equatable {
+    public var assessmentID: String
+    public var candidateID: String
+    /// Files sorted by name.
+    public var files: [SubmittedFile]
+
+    /// Creates a submission.
+    public init(assessmentID: String, candidateID: String, files: [SubmittedFile]) {
+        self.assessmentID = assessmentID
+        self.candidateID = candidateID
+        self.files = files
+    }
+}
+
+/// A submission with its files read: what a processor works on.
+public struct SubmissionContent: Sendable {
+    /// A file that was read into text.
+    public struct Document: Sendable {
+        public var file: String
+        public var text: DocumentText
+        /// Creates a document.
+        public init(file: String, text: DocumentText) {
+            self.file = file
+            self.text = text
+        }
+    }
+
+    public var candidateID: String
+    public var assessment: Assessment
+    /// The files that could be read, in file-name order.
+    public var documents: [Document]
+
+    /// Creates the content of a submission.
+    public init(candidateID: String, assessment: Assessment, documents: [Document]) {
+        self.candidateID = candidateID
+        self.assessment = assessment
+        self.documents = documents
+    }
+}

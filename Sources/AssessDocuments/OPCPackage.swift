@@ -1,0 +1,63 @@
+/// The Open Packaging Conventions layer of OOXML files: which part is the main
+/// document, and which parts a part refers to.
+struct OPCPackage {
+    struct Relationship {
+        var type: String
+        /// The target as a part name inside the archive (no leading `/`), or the URL
+        /// when ``external``.
+        var target: String
+        var external: Bool
+    }
+
+    private let archive: ZipArchive
+    private let limits: ReadLimits
+    /// The main document part named by the package relationships, if any.
+    let mainPart: String?
+
+    init(_ archive: ZipArchive, limits: ReadLimits) throws(DocumentError) {
+        self.archive = archive
+        self.limits = limits
+        let root = try Self.relationships(in: archive, source: "", limits: limits)
+        mainPart = root.first { $0.type.hasSuffix("/officeDocument") && !$0.external }?.target
+    }
+
+    /// The relationships of `part`, read from its `_rels/<name>.rels`; none when absent.
+    func relationships(of part: String) throws(DocumentError) -> [Relationship] {
+        try Self.relationships(in: archive, source: part, limits: limits)
+    }
+
+    private static func relationships(in archive: ZipArchive, source: String, limits: ReadLimits) throws(DocumentError) -> [Relationship] {
+        let directory = source.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let fileName = source.split(separator: "/").last.map(String.init) ?? ""
+        let relsPart = (directory.isEmpty ? "" : directory + "/") + "_rels/" + fileName + ".rels"
+        guard archive.contains(relsPart) else { return [] }
+        let stream = try XMLStream(entry: archive.open(relsPart), maxDepth: limits.maxXMLDepth)
+        let relationshipName = stream.intern("Relationship")
+        var result: [Relationship] = []
+        while try stream.next() {
+            guard stream.node == .element, stream.localName == relationshipName else { continue }
+            guard let type = stream.attribute("Type"), let target = stream.attribute("Target") else { continue }
+            let external = stream.attribute("TargetMode") == "External"
+            result.append(Relationship(type: type, target: external ? target : resolve(target, from: directory), external: external))
+        }
+        return result
+    }
+
+    /// Resolves a relative part reference against the directory of its source part.
+    static func resolve(_ target: String, from directory: String) -> String {
+        var components: [Substring] = target.hasPrefix("/") ? [] : directory.split(separator: "/")
+        for component in target.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": _ = components.popLast()
+            default: components.append(component)
+            }
+        }
+        return components.joined(separator: "/").removingPercentEncodingOfSpaces
+    }
+}
+
+private extension String {
+    /// Part names in relationships are URIs; spaces are the escape seen in practice.
+    var removingPercentEncodingOfSpaces: String { replacing("%20", with: " ") }
+}

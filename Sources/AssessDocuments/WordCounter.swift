@@ -1,0 +1,90 @@
+/// Counts words: a word is a run of characters between white space that holds at least
+/// one letter or digit.
+///
+/// So `patient-centred`, `2,500`, `e.g.` and `https://example.org/x` are one word each,
+/// while a lone `–`, `&` or `•` is none. No-break spaces (U+00A0, U+2007, U+202F) join
+/// words as they do on the page. Works on UTF-8 bytes with an ASCII fast path.
+public enum WordCounter {
+    /// The number of words in `text`.
+    public static func count(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { count(utf8: $0) }
+    }
+
+    /// The number of words in UTF-8 bytes.
+    public static func count(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var words = 0
+        var inToken = false
+        var tokenHasWordCharacter = false
+        var index = 0
+        let end = bytes.count
+        while index < end {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    if inToken && tokenHasWordCharacter { words += 1 }
+                    inToken = false
+                    tokenHasWordCharacter = false
+                } else {
+                    inToken = true
+                    if isASCIIAlphanumeric(byte) { tokenHasWordCharacter = true }
+                }
+                continue
+            }
+            let (scalar, length) = decode(bytes, at: index)
+            index += length
+            if isSeparator(scalar) {
+                if inToken && tokenHasWordCharacter { words += 1 }
+                inToken = false
+                tokenHasWordCharacter = false
+            } else {
+                inToken = true
+                if !tokenHasWordCharacter && isWordCharacter(scalar) { tokenHasWordCharacter = true }
+            }
+        }
+        if inToken && tokenHasWordCharacter { words += 1 }
+        return words
+    }
+
+    /// The tokens that count as words, in order (for reports that quote words).
+    public static func words(in text: String) -> [Substring] {
+        text.split(whereSeparator: { character in
+            character.unicodeScalars.allSatisfy { isSeparator($0) || ($0.value < 0x80 && ($0 == " " || ($0.value >= 9 && $0.value <= 13))) }
+        }).filter { token in token.unicodeScalars.contains { isWordCharacter($0) } }
+    }
+
+    @inline(__always)
+    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+    }
+
+    static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00A0, 0x2007, 0x202F: return false  // no-break spaces join
+        case 0x0085, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x205F, 0x3000: return true
+        case 0x09...0x0D, 0x20: return true
+        default: return false
+        }
+    }
+
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return isASCIIAlphanumeric(UInt8(scalar.value)) }
+        let properties = scalar.properties
+        return properties.isAlphabetic || properties.numericType != nil
+    }
+
+    @inline(__always)
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard length > 1, index + length <= bytes.count else { return ("\u{FFFD}", 1) }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length {
+            let byte = bytes[index + offset]
+            guard byte & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+}

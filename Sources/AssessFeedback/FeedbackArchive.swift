@@ -1,0 +1,140 @@
+public import AssessCore
+internal import AssessDocuments
+public import Foundation
+
+/// Writes one candidate's feedback archive, `<candidate>.zip`:
+///
+/// ```
+/// index.html                      every assessment with its status
+/// <assessment>/feedback.html      the report a student reads
+/// <assessment>/feedback.json      the same for machines
+/// <assessment>/feedback.txt       the same as plain text (screen readers, email)
+/// MANIFEST.sha256                 sha256sum-style checksums of every entry
+/// ```
+///
+/// Only this candidate's results go in: no other candidate's name, id or text.
+public struct FeedbackArchive {
+    let course: Course
+    let candidate: Candidate
+    /// This candidate's results, one per assessment, in assessment order.
+    let entries: [(assessment: Assessment, result: SubmissionResult)]
+
+    /// Collects a candidate's results from every assessment's results.
+    public init(course: Course, candidate: Candidate, results: [AssessmentResults]) {
+        self.course = course
+        self.candidate = candidate
+        entries = results.compactMap { results in
+            results.result(for: candidate.id).map { (results.assessment, $0) }
+        }
+    }
+
+    /// The archive's entries, in the order they are written.
+    public func files() throws -> [(name: String, bytes: [UInt8])] {
+        var files: [(String, [UInt8])] = [("index.html", Array(indexPage().utf8))]
+        for (assessment, result) in entries {
+            files.append(("\(assessment.id)/feedback.html", Array(page(assessment, result).utf8)))
+            files.append(("\(assessment.id)/feedback.json", try FeedbackJSON.encode(FeedbackDocument(course: course, candidate: candidate, assessment: assessment, result: result))))
+            files.append(("\(assessment.id)/feedback.txt", Array(PlainTextFeedback.render(course: course, candidate: candidate, assessment: assessment, result: result).utf8)))
+        }
+        let manifest = files.map { "\(SHA256.hex($0.1))  \($0.0)\n" }.joined()
+        files.append(("MANIFEST.sha256", Array(manifest.utf8)))
+        return files
+    }
+
+    /// Writes the archive to `path` (atomically: libzip renames a finished temp file).
+    /// - Returns: the SHA-256 of the written archive.
+    public func write(to path: String) throws -> String {
+        let writer = try ZipWriter(path: path)
+        for (name, bytes) in try files() { try writer.add(name, bytes: bytes) }
+        try writer.close()
+        return SHA256.hex(try DocumentReader.readFile(path: path))
+    }
+
+    private func indexPage() -> String {
+        var page = HTMLPage(title: "Feedback for \(candidate.name)")
+        page.element("p", "\(course.programme) · \(course.cohort)", class: "context")
+        page.element("h1", "Feedback for \(candidate.name)")
+        page.element("p", "Candidate \(candidate.id)", class: "context")
+        let rows = entries.map { entry -> [String] in
+            let words = entry.result.processors.first { $0.processor == "wordcount" }?.metrics["words"]?.intValue
+            return [entry.assessment.title, entry.assessment.module, statusText(entry.result), words.map { String($0) } ?? "—", notesText(entry.result)]
+        }
+        page.raw("<table>\n<caption>Your assessments</caption>\n<thead><tr><th scope=\"col\">Assessment</th><th scope=\"col\">Module</th><th scope=\"col\">Status</th><th scope=\"col\">Words counted</th><th scope=\"col\">Notes</th></tr></thead>\n<tbody>\n")
+        for (row, entry) in zip(rows, entries) {
+            page.raw("<tr><th scope=\"row\"><a href=\"\(HTMLPage.escape(entry.assessment.id))/feedback.html\">\(HTMLPage.escape(row[0]))</a></th>")
+            for cell in row.dropFirst() { page.raw("<td>\(HTMLPage.escape(cell))</td>") }
+            page.raw("</tr>\n")
+        }
+        page.raw("</tbody>\n</table>\n")
+        page.element("p", "Each assessment's page has the full report. The same content is in feedback.txt (plain text) and feedback.json.")
+        return page.html
+    }
+
+    private func page(_ assessment: Assessment, _ result: SubmissionResult) -> String {
+        var page = HTMLPage(title: "\(assessment.title) — feedback for \(candidate.name)")
+        page.raw("<p class=\"context\"><a href=\"../index.html\">All assessments</a></p>\n")
+        page.element("p", "\(assessment.module) · \(course.programme)", class: "context")
+        page.element("h1", assessment.title)
+        page.element("p", "\(candidate.name) · candidate \(candidate.id)", class: "context")
+        page.raw("<p>Status: <span class=\"status\">\(HTMLPage.escape(statusText(result)))</span></p>\n")
+        if !result.files.isEmpty {
+            page.table(FeedbackSection.Table(
+                caption: "Files received", columns: ["File", "Read as", "Result"],
+                rows: result.files.map { [$0.name, $0.format?.uppercased() ?? "—", $0.error ?? "read"] }))
+        }
+        page.findings(result.findings)
+        for processor in result.processors {
+            for section in processor.feedback { page.section(section) }
+        }
+        return page.html
+    }
+}
+
+func statusText(_ result: SubmissionResult) -> String {
+    switch result.status {
+    case .processed: result.needsAttention.isEmpty ? "received and checked" : "received; a marker will review the notes below"
+    case .notSubmitted: "not submitted"
+    case .unreadable: "received, but the file could not be read"
+    }
+}
+
+func notesText(_ result: SubmissionResult) -> String {
+    let important = result.findings.filter { $0.severity >= .warning }
+    return important.isEmpty ? "—" : important.map(\.code).joined(separator: ", ")
+}
+
+/// The machine-readable feedback of one candidate for one assessment.
+struct FeedbackDocument: Encodable {
+    let schema = "assess.feedback/1"
+    let course: [String: String]
+    let assessment: Assessment
+    let candidate: [String: String]
+    let result: SubmissionResult
+
+    init(course: Course, candidate: Candidate, assessment: Assessment, result: SubmissionResult) {
+        self.course = ["programme": course.programme, "cohort": course.cohort]
+        var assessmentCopy = assessment
+        assessmentCopy.directory = ""  // a path on the marking machine is nobody's business
+        self.assessment = assessmentCopy
+        self.candidate = ["id": candidate.id, "name": candidate.name]
+        self.result = result
+    }
+}
+
+/// JSON as every `assess` file writes it: sorted keys, two-space indents, ISO dates.
+public enum FeedbackJSON {
+    /// Encodes a value deterministically.
+    public static func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return Array(try encoder.encode(value)) + [0x0A]
+    }
+
+    /// Decodes what ``encode(_:)`` wrote.
+    public static func decode<Value: Decodable>(_ type: Value.Type, from data: Data) throws -> Value {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(type, from: data)
+    }
+}

@@ -1,0 +1,128 @@
+public import AssessCore
+internal import Foundation
+
+/// Writes everything a run produces under the output folder:
+///
+/// ```
+/// feedback/<candidate>.zip   one archive per roster candidate
+/// <assessment>/results.csv   a row per candidate
+/// <assessment>/results.json  the full results, read back when a later run uses --only
+/// run.json                   counts, what needs a person, elapsed time
+/// ```
+///
+/// Every file is written atomically (a temporary file renamed into place), in a fixed
+/// order, with fixed times inside archives: the same inputs give the same bytes.
+public struct OutputWriter {
+    private let course: Course
+    private let directory: String
+
+    /// Creates a writer for `course` into `directory`.
+    public init(course: Course, directory: String) {
+        self.course = course
+        self.directory = directory
+    }
+
+    /// Writes the outputs of a run.
+    /// - Parameters:
+    ///   - results: the assessments run this time.
+    ///   - elapsed: seconds the run took (the only figure that differs between runs).
+    /// - Returns: the summary also written to `run.json`.
+    /// - Throws: when a file cannot be written.
+    public func write(_ results: [AssessmentResults], elapsed: Double) throws -> RunSummary {
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(atPath: directory + "/feedback", withIntermediateDirectories: true)
+        for result in results {
+            let folder = directory + "/" + result.assessment.id
+            try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try Self.atomicWrite(ResultsCSV.render(result, course: course), to: folder + "/results.csv")
+            try Self.atomicWrite(FeedbackJSON.encode(result), to: folder + "/results.json")
+        }
+
+        // Archives hold every assessment: those run now, and earlier results of the rest.
+        let ranIDs = Set(results.map(\.assessment.id))
+        var all = results
+        for configured in course.assessments where !ranIDs.contains(configured.assessment.id) {
+            let path = directory + "/" + configured.assessment.id + "/results.json"
+            if let data = fileManager.contents(atPath: path), let earlier = try? FeedbackJSON.decode(AssessmentResults.self, from: data) {
+                all.append(earlier)
+            }
+        }
+        let order = course.assessments.map(\.assessment.id)
+        all.sort { (order.firstIndex(of: $0.assessment.id) ?? .max) < (order.firstIndex(of: $1.assessment.id) ?? .max) }
+
+        var archives: [String: String] = [:]
+        for candidate in course.candidates.sorted(by: { $0.id < $1.id }) {
+            let archive = FeedbackArchive(course: course, candidate: candidate, results: all)
+            archives[candidate.id] = try archive.write(to: directory + "/feedback/" + candidate.id + ".zip")
+        }
+        let summary = RunSummary(course: course, results: results, archives: archives, elapsed: elapsed)
+        try Self.atomicWrite(FeedbackJSON.encode(summary), to: directory + "/run.json")
+        return summary
+    }
+
+    /// Writes `text` as UTF-8, atomically.
+    static func atomicWrite(_ text: String, to path: String) throws {
+        try atomicWrite(Array(text.utf8), to: path)
+    }
+
+    /// Writes bytes to a temporary file beside `path` and renames it into place.
+    static func atomicWrite(_ bytes: [UInt8], to path: String) throws {
+        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}
+
+/// `run.json`: what a run did, for scripts and for the exit status.
+public struct RunSummary: Encodable, Sendable {
+    /// An item that needs a person.
+    public struct Attention: Encodable, Sendable, Equatable {
+        public var assessment: String
+        /// The candidate's id (never the name), or nil for an unmatched file.
+        public var candidate: String?
+        public var code: String
+        public var message: String
+    }
+
+    /// One assessment's counts.
+    public struct AssessmentSummary: Encodable, Sendable {
+        public var id: String
+        public var counts: AssessmentResults.Counts
+        public var unmatched: [UnmatchedSubmission]
+    }
+
+    public let assessVersion = AssessVersion.current
+    public let programme: String
+    public let cohort: String
+    public let assessments: [AssessmentSummary]
+    public let needsAttention: [Attention]
+    /// SHA-256 of each candidate's feedback archive.
+    public let feedbackArchives: [String: String]
+    public let elapsedSeconds: Double
+
+    enum CodingKeys: String, CodingKey {
+        case programme, cohort, assessments
+        case assessVersion = "assess_version"
+        case needsAttention = "needs_attention"
+        case feedbackArchives = "feedback_archives"
+        case elapsedSeconds = "elapsed_seconds"
+    }
+
+    init(course: Course, results: [AssessmentResults], archives: [String: String], elapsed: Double) {
+        programme = course.programme
+        cohort = course.cohort
+        assessments = results.map { AssessmentSummary(id: $0.assessment.id, counts: $0.counts, unmatched: $0.unmatched) }
+        var attention: [Attention] = []
+        for result in results {
+            for submission in result.submissions {
+                for finding in submission.needsAttention {
+                    attention.append(Attention(assessment: result.assessment.id, candidate: submission.candidateID, code: finding.code, message: finding.message))
+                }
+            }
+            for item in result.unmatched {
+                attention.append(Attention(assessment: result.assessment.id, candidate: nil, code: "submission.unmatched", message: "\(item.source): \(item.reason)"))
+            }
+        }
+        needsAttention = attention
+        feedbackArchives = archives
+        elapsedSeconds = (elapsed * 1000).rounded() / 1000
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import AssessCore
+import AssessFeedback
+import AssessProcessors
+import Foundation
+
+extension Assess {
+    /// `assess run`: the main job for a course directory.
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Process every assessment of a course and write feedback archives and reports.",
+            discussion: """
+                Reads COURSE_DIR/course.yaml, roster.csv and assessments/*/assessment.yaml, \
+                processes each submission, and writes feedback/<candidate>.zip, \
+                <assessment>/results.csv and run.json under the output folder.
+                """)
+
+        @Argument(help: "The course folder (holding course.yaml).") var courseDirectory: String
+        @Option(help: "Where to write outputs (default: COURSE_DIR/out).") var out: String?
+        @Option(help: "Submissions processed at once (default: the number of cores).") var jobs: Int?
+        @Option(help: "Process only this assessment id; archives keep earlier results of the others.") var only: String?
+        @Flag(help: "Print nothing but errors.") var quiet = false
+
+        func validate() throws {
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
+        }
+
+        func run() async throws {
+            let started = Date()
+            let course: Course
+            do {
+                course = try CourseLoader(registry: builtInRegistry).load(directory: courseDirectory)
+            } catch {
+                for problem in error.errors { printError(problem.description) }
+                throw ExitStatus.invalid
+            }
+            var selected = course.assessments
+            if let only {
+                selected = course.assessments.filter { $0.assessment.id == only }
+                if selected.isEmpty {
+                    printError("error: no assessment '\(only)'; the course has: \(course.assessments.map(\.assessment.id).joined(separator: ", "))")
+                    throw ExitStatus.invalid
+                }
+            }
+            let showProgress = !quiet && stderrIsTerminal
+            let runner = Runner(course: course, jobs: jobs)
+            var results: [AssessmentResults] = []
+            let progress: Runner.Progress = { id, done, total in
+                FileHandle.standardError.write(Data("\r\(id): \(done)/\(total) submissions".utf8))
+            }
+            for configured in selected {
+                results.append(await runner.run(configured, progress: showProgress ? progress : nil))
+                if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            }
+            let outDirectory = out ?? (courseDirectory + "/out")
+            let summary = try OutputWriter(course: course, directory: outDirectory)
+                .write(results, elapsed: Date().timeIntervalSince(started))
+            if !quiet {
+                for result in results {
+                    let counts = result.counts
+                    print("\(result.assessment.id): \(counts.submitted) of \(counts.candidates) submitted, \(counts.processed) processed, \(counts.unreadable) unreadable, \(counts.needsAttention) need a person")
+                }
+                print("Wrote \(summary.feedbackArchives.count) feedback archives and reports to \(outDirectory) in \(String(format: "%.2f", summary.elapsedSeconds)) s.")
+            }
+            guard summary.needsAttention.isEmpty else {
+                if !quiet {
+                    printError("\(summary.needsAttention.count) finding(s) need a person:")
+                    for item in summary.needsAttention {
+                        printError("  \(item.assessment) \(item.candidate ?? "-") \(item.code): \(item.message)")
+                    }
+                }
+                throw ExitStatus.needsAttention
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import AssessDocuments
+import Testing
+
+@Suite struct WordCounterTests {
+    @Test(arguments: [
+        ("", 0), ("   ", 0), ("one", 1), ("one two  three", 3),
+        ("patient-centred", 1), ("2,500", 1), ("e.g.", 1), ("https://example.org/x", 1),
+        ("word — word", 2), ("a & b", 2), ("• bullet", 1), ("(Smith, 2020)", 2),
+        ("tab\tseparated\nlines\r\nhere", 4), ("no\u{00A0}break", 1), ("thin\u{2009}space", 2),
+        ("café naïve Zoë", 3), ("日本語 テキスト", 2), ("١٢٣ Arabic digits", 3), ("---", 0), ("§ 4", 1),
+        ("ideographic\u{3000}space", 2),
+    ])
+    func counts(_ text: String, _ expected: Int) {
+        #expect(WordCounter.count(text) == expected)
+    }
+
+    @Test func wordsListsTheTokensThatCount() {
+        #expect(WordCounter.words(in: "A — b, c.") == ["A", "b,", "c."])
+    }
+}
