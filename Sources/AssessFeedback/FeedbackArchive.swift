@@ -57,7 +57,7 @@ public struct FeedbackArchive {
         page.element("p", "Candidate \(candidate.id)", class: "context")
         let rows = entries.map { entry -> [String] in
             let words = entry.result.processors.first { $0.processor == "wordcount" }?.metrics["words"]?.intValue
-            return [entry.assessment.title, entry.assessment.module, statusText(entry.result), words.map { String($0) } ?? "—", notesText(entry.result)]
+            return [entry.assessment.title, entry.assessment.module, statusText(entry.result), words.map(groupedDigits) ?? "—", notesText(entry.result)]
         }
         page.raw("<table>\n<caption>Your assessments</caption>\n<thead><tr><th scope=\"col\">Assessment</th><th scope=\"col\">Module</th><th scope=\"col\">Status</th><th scope=\"col\">Words counted</th><th scope=\"col\">Notes</th></tr></thead>\n<tbody>\n")
         for (row, entry) in zip(rows, entries) {
@@ -99,8 +99,12 @@ func statusText(_ result: SubmissionResult) -> String {
 }
 
 func notesText(_ result: SubmissionResult) -> String {
-    let important = result.findings.filter { $0.severity >= .warning }
-    return important.isEmpty ? "—" : important.map(\.code).joined(separator: ", ")
+    let attention = result.needsAttention.count
+    let others = result.findings.count - attention
+    var parts: [String] = []
+    if attention > 0 { parts.append(attention == 1 ? "1 point needs attention" : "\(attention) points need attention") }
+    if others > 0 { parts.append(others == 1 ? "1 note" : "\(others) notes") }
+    return parts.isEmpty ? "—" : parts.joined(separator: ", ")
 }
 
 /// The machine-readable feedback of one candidate for one assessment.

@@ -1,0 +1,71 @@
+import AssessCore
+import AssessDocuments
+import AssessTestSupport
+import Foundation
+import Testing
+
+@Suite struct SubmissionCollectorTests {
+    @Test func foldersAndMoodleDownloadsAreMatchedToTheRoster() throws {
+        let course = try CourseBuilder()
+        try course.submit("a", "C1", DocxBuilder(body: DocxBuilder.paragraph("Folder essay")))
+        try course.write("assessments/a/submissions/C1/.DS_Store", "junk")
+        try course.write("assessments/a/submissions/stranger/essay.txt", "who")
+        try course.write("assessments/a/submissions/loose.txt", "nobody's")
+        let zipPath = course.path + "/assessments/a/submissions/moodle.zip"
+        let writer = try ZipWriter(path: zipPath)
+        try writer.add("Zoe Muller_102_assignsubmission_file_/essay.md", text: "# Essay\n\nBy id.")
+        try writer.add("Siobhan O'Brien_999_assignsubmission_file_old-style.txt", text: "By name, accents folded.")
+        try writer.add("Nobody Known_555_assignsubmission_file_/x.txt", text: "unmatched")
+        try writer.add("Zoe Muller_102_assignsubmission_file_/../../../evil.txt", text: "traversal name")
+        try writer.add("random.txt", text: "not Moodle")
+        try writer.close()
+
+        let candidates = try CourseLoader.roster(path: course.path + "/roster.csv")
+        let (submissions, unmatched) = SubmissionCollector(candidates: candidates).collect(assessmentID: "a", directory: course.path + "/assessments/a")
+        #expect(submissions.map(\.candidateID) == ["C1", "C2", "C3"])
+        #expect(submissions[0].files.map(\.name) == ["essay.docx"])
+        #expect(submissions[1].files.map(\.name) == ["essay.md", "evil.txt"])
+        #expect(submissions[2].files.map(\.name) == ["old-style.txt"])
+        #expect(Set(unmatched.map(\.source)) == ["stranger/", "loose.txt", "moodle.zip: Nobody Known_555_assignsubmission_file_/x.txt", "moodle.zip: random.txt"])
+    }
+}
+
+@Suite struct RunnerTests {
+    func course(jobs: Int?) async throws -> (AssessmentResults, CourseBuilder) {
+        let builder = try CourseBuilder(candidates: (1...6).map { ("C\($0)", "Person \($0)", "\($0)") })
+        try builder.assessment("a", "title: Essay\nmodule: M\nkind: written\nprocessors:\n  probe: {}\n")
+        try builder.submit("a", "C1", DocxBuilder(body: DocxBuilder.paragraph("Fine essay")))
+        try builder.write("assessments/a/submissions/C2/essay.docx", bytes: Array("PK\u{3}\u{4}truncated".utf8))
+        try builder.write("assessments/a/submissions/C3/notes.md", "Readable notes.")
+        try builder.write("assessments/a/submissions/C3/scan.pdf", "%PDF-1.4 not read yet")
+        try builder.write("assessments/a/submissions/C4/essay.txt", "this will go boom")
+        try FileManager.default.createDirectory(atPath: builder.path + "/assessments/a/submissions/C5", withIntermediateDirectories: true)
+        let loaded = try CourseLoader(registry: probeRegistry).load(directory: builder.path)
+        let results = await Runner(course: loaded, jobs: jobs).run(loaded.assessments[0])
+        return (results, builder)
+    }
+
+    @Test func brokenSubmissionsBecomeFindingsAndTheBatchGoesOn() async throws {
+        let (results, _) = try await course(jobs: 2)
+        let byID = Dictionary(uniqueKeysWithValues: results.submissions.map { ($0.candidateID, $0) })
+        #expect(byID["C1"]?.status == .processed)
+        #expect(byID["C1"]?.processors.first?.metrics["documents"] == .int(1))
+        #expect(byID["C2"]?.status == .unreadable)
+        #expect(byID["C2"]?.findings.map(\.code) == ["document.unreadable"])
+        #expect(byID["C2"]?.findings.first?.severity == .attention)
+        #expect(byID["C3"]?.status == .processed)
+        #expect(byID["C3"]?.findings.map(\.severity) == [.warning])
+        #expect(byID["C4"]?.findings.map(\.code) == ["processor.failed"])
+        #expect(byID["C5"]?.findings.map(\.code) == ["submission.empty"])
+        #expect(byID["C6"]?.status == .notSubmitted)
+        #expect(results.counts.needsAttention == 3)
+    }
+
+    @Test func resultsDoNotDependOnJobs() async throws {
+        let (one, _) = try await course(jobs: 1)
+        let (many, _) = try await course(jobs: 4)
+        #expect(one.submissions.map(\.candidateID) == many.submissions.map(\.candidateID))
+        #expect(one.submissions.map(\.findings) == many.submissions.map(\.findings))
+        #expect(one.submissions.map(\.processors) == many.submissions.map(\.processors))
+    }
+}

@@ -1,0 +1,59 @@
+import AssessCore
+import AssessDocuments
+import AssessProcessors
+import AssessTestSupport
+import Testing
+
+@Suite struct WordCountProcessorTests {
+    let assessment = Assessment(id: "a", title: "A", module: "M", kind: .written, wordLimit: 100)
+
+    func make(_ yaml: String) throws -> any Processor {
+        let type = try #require(builtInRegistry.type("wordcount"))
+        let value = try YAMLLoader.parse(yaml, file: "assessment.yaml")
+        return try type.init(configuration: ProcessorConfiguration(value, processor: "wordcount", assessment: assessment))
+    }
+
+    @Test(arguments: [
+        ("tolerance: ten", "assessment.yaml:1:12: 'tolerance' must be a percent such as 10% or a number of words such as 250"),
+        ("limit: -5", "assessment.yaml:1:8: 'limit' in the options of 'wordcount' must be between 1 and 1000000, not -5"),
+        ("limt: 5", "assessment.yaml:1:1: unknown key 'limt' in the options of 'wordcount'; did you mean 'limit'?"),
+        ("policy: strict", "assessment.yaml:1:9: unknown word-count policy 'strict'"),
+        ("policy: {kinds: [paragraph, tables]}", "assessment.yaml:1:17: unknown block kind 'tables'"),
+        ("penalty: {deduct_marks: 5, cap_at: 40}", "assessment.yaml:1:10: a penalty needs exactly one of deduct_marks, deduct_percent or cap_at"),
+    ])
+    func configurationErrorsPointAtTheValue(_ yaml: String, _ expected: String) {
+        #expect {
+            try make(yaml)
+        } throws: { error in
+            "\(error)".hasPrefix(expected)
+        }
+    }
+
+    @Test func reportExplainsEveryPartAndThePenalty() throws {
+        let processor = try make("tolerance: 10%\npenalty: {deduct_marks: 10}")
+        let words = (0..<120).map { "w\($0)" }.joined(separator: " ")
+        let body = DocxBuilder.paragraph(words) + DocxBuilder.table(["table words here"]) + DocxBuilder.paragraph("Figure 1: caption", style: "Caption")
+            + DocxBuilder.paragraph("References", style: "Heading1") + DocxBuilder.paragraph("Smith (2020) Book.")
+        var docx = DocxBuilder(body: body)
+        docx.footnotes = [DocxBuilder.paragraph("A footnote.")]
+        docx.header = DocxBuilder.paragraph("Header text")
+        let content = SubmissionContent(candidateID: "C1", assessment: assessment, documents: [.init(file: "e.docx", text: try docx.read())])
+        let result = try processor.process(content)
+        #expect(result.findings.map(\.code) == ["wordcount.over_limit"])
+        #expect(result.findings.first?.message == "120 words counted: 20 (20%) over the 100-word limit and beyond the tolerance (up to 110). Penalty: 10 marks deducted.")
+        #expect(result.metrics["sections"] == ["body": 120, "tables": 3, "captions": 3, "footnotes": 2, "endnotes": 0, "text_boxes": 0, "references": 4, "appendices": 0, "headers_footers": 2])
+        #expect(result.metrics["allowed"] == 110)
+        let table = try #require(result.feedback.first?.table)
+        #expect(table.rows.map { $0[0] } == ["Main text", "Tables", "Captions", "Footnotes", "Reference list", "Headers and footers"])
+        #expect(table.rows[4] == ["Reference list", "4", "0", "the reference list is not counted"])
+        #expect(result.columns.map(\.value) == ["120", "100", "yes", "10 marks deducted"])
+    }
+
+    @Test func policyFromFileAndAllPolicy() throws {
+        let document = MarkdownReader.read("Body words.\n\n# References\n\nRef one.")
+        #expect(WordCountFigures(document, policy: .standard).counted == 2)
+        #expect(WordCountFigures(document, policy: .all).counted == 5)
+        let custom = try WordCountPolicy.read(try YAMLLoader.parse("sections: [body, references]\nkinds: [paragraph]\n", file: "p.yaml"))
+        #expect(WordCountFigures(document, policy: custom).counted == 4)
+    }
+}
