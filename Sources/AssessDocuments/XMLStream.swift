@@ -170,15 +170,6 @@ private func xmlStreamError(_ context: UnsafeMutableRawPointer?, _ error: xmlErr
     let stream = Unmanaged<XMLStream>.fromOpaque(context).takeUnretainedValue()
     guard stream.firstError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
     var message = error.pointee.message.map { String(cString: $0) } ?? "parse error"
-    message = message.trimmingCharacters(in: .newlines)
+    while message.last?.isNewline == true { message.removeLast() }
     stream.firstError = (line: Int(error.pointee.line), message: message)
-}
-
-private extension String {
-    func trimmingCharacters(in set: CharacterSetNewlines) -> String {
-        var result = Substring(self)
-        while let last = result.last, last.isNewline { result.removeLast() }
-        return String(result)
-    }
-    enum CharacterSetNewlines { case newlines }
 }
