@@ -5,8 +5,8 @@ struct DocumentBuilder {
     private var tracker = SectionTracker()
 
     /// Adds a block of the main text; headings move the section on.
-    mutating func addMain(_ kind: BlockKind, text: String, level: Int? = nil, frontMatter: Bool = false) {
-        var block = Block(kind: kind, text: text, level: level)
+    mutating func addMain(_ kind: BlockKind, text: String, level: Int? = nil, frontMatter: Bool = false, page: Int? = nil) {
+        var block = Block(kind: kind, text: text, level: level, page: page)
         if kind == .heading, let level, level > 0 {
             tracker.enter(heading: text, level: level)
             block.section = tracker.current
@@ -19,12 +19,12 @@ struct DocumentBuilder {
     }
 
     /// Adds a block from outside the main text (notes, headers, footers, comments).
-    mutating func addStory(_ kind: BlockKind, text: String) {
-        blocks.append(Block(kind: kind, section: .body, text: text))
+    mutating func addStory(_ kind: BlockKind, text: String, page: Int? = nil) {
+        blocks.append(Block(kind: kind, section: .body, text: text, page: page))
     }
 
-    func build(_ format: DocumentFormat) -> DocumentText {
-        DocumentText(format: format, blocks: blocks)
+    func build(_ format: DocumentFormat, saved: SavedStatistics? = nil) -> DocumentText {
+        DocumentText(format: format, blocks: blocks, saved: saved)
     }
 }
 

@@ -24,6 +24,10 @@ public enum DocumentReader {
             return try readZip(ZipArchive(path: path, limits: limits), name: name, limits: limits)
         case .text:
             return try readText(readAll(path: path, limits: limits), name: name)
+        case .pdf:
+            return try PdfReader.read(bytes: readAll(path: path, limits: limits), limits: limits)
+        case .rtf:
+            return try RtfReader.read(bytes: readAll(path: path, limits: limits), limits: limits)
         case let kind:
             throw unsupported(kind, name: name)
         }
@@ -38,6 +42,8 @@ public enum DocumentReader {
         switch sniff(bytes.prefix(sniffLength)) {
         case .zip: return try readZip(ZipArchive(bytes: bytes, limits: limits), name: name, limits: limits)
         case .text: return try readText(bytes, name: name)
+        case .pdf: return try PdfReader.read(bytes: bytes, limits: limits)
+        case .rtf: return try RtfReader.read(bytes: bytes, limits: limits)
         case let kind: throw unsupported(kind, name: name)
         }
     }
@@ -62,13 +68,13 @@ public enum DocumentReader {
 
     private static func readZip(_ archive: ZipArchive, name: String, limits: ReadLimits) throws(DocumentError) -> DocumentText {
         if archive.contains("ppt/presentation.xml") {
-            throw .unsupportedFormat("PowerPoint files (.pptx) are not read yet; save the slides as PDF or DOCX and submit that.")
+            return try PptxReader.read(archive, limits: limits)
         }
         if archive.contains("xl/workbook.xml") {
             throw .unsupportedFormat("The file is an Excel workbook, not a document; submit the work as DOCX or PDF.")
         }
         if archive.contains("mimetype") && archive.contains("content.xml") {
-            throw .unsupportedFormat("OpenDocument files (.odt) are not read yet; save the file as DOCX and submit that.")
+            return try OdtReader.read(archive, limits: limits)
         }
         if !archive.contains("[Content_Types].xml") && !archive.contains("word/document.xml") {
             throw .unsupportedFormat("The file is a zip archive, not a document; submit the DOCX file itself rather than a zip.")
@@ -79,13 +85,11 @@ public enum DocumentReader {
     private static func unsupported(_ kind: Kind, name: String) -> DocumentError {
         switch kind {
         case .empty: .empty
-        case .pdf: .unsupportedFormat("PDF files are not read yet; submit the DOCX the PDF was made from.")
         case .oleCompound:
             .unsupportedFormat("The file is a legacy Word .doc or a password-protected Office file; save it as DOCX without a password and submit that.")
-        case .rtf: .unsupportedFormat("RTF files are not read yet; open the file in Word or LibreOffice and save it as DOCX.")
         case .binary:
             .unsupportedFormat("The file is not a document that can be read (\(name.split(separator: "/").last.map(String.init) ?? name)); convert it to DOCX or PDF.")
-        case .zip, .text: .unsupportedFormat("The file could not be read.")
+        case .zip, .text, .pdf, .rtf: .unsupportedFormat("The file could not be read.")
         }
     }
 

@@ -6,6 +6,10 @@ public enum BlockKind: String, Sendable, CaseIterable, Codable, Hashable {
     case caption, footnote, endnote
     case textBox = "text_box"
     case header, footer, comment
+    /// Text on a presentation slide (titles are headings).
+    case slide
+    /// A presentation's speaker notes.
+    case notes
     /// Text removed with tracked changes on.
     case deleted
     /// Text formatted as hidden.
@@ -21,7 +25,22 @@ public enum DocumentSection: String, Sendable, CaseIterable, Codable, Hashable {
 
 /// The file formats read into ``DocumentText``.
 public enum DocumentFormat: String, Sendable, Codable, Hashable {
-    case docx, text, markdown
+    case docx, odt, pptx, pdf, rtf, text, markdown
+}
+
+/// The statistics the authoring application saved in the file (Word's `docProps/app.xml`,
+/// LibreOffice's `meta.xml`): what the student saw, at their last save.
+public struct SavedStatistics: Sendable, Equatable, Hashable {
+    /// The application's own word count.
+    public var words: Int?
+    /// The application that wrote it, as it names itself.
+    public var application: String?
+
+    /// Creates saved statistics.
+    public init(words: Int?, application: String?) {
+        self.words = words
+        self.application = application
+    }
 }
 
 /// One paragraph-like unit of text with its kind, section and word count.
@@ -34,15 +53,18 @@ public struct Block: Sendable, Equatable, Hashable {
     public var text: String
     /// Outline level for headings (1 = top; 0 = the document's title).
     public var level: Int?
+    /// The slide (presentations) or page (PDF) the block is on, counting from 1.
+    public var page: Int?
     /// Words in ``text`` by ``WordCounter``.
     public var words: Int
 
     /// Creates a block and counts its words.
-    public init(kind: BlockKind, section: DocumentSection = .body, text: String, level: Int? = nil) {
+    public init(kind: BlockKind, section: DocumentSection = .body, text: String, level: Int? = nil, page: Int? = nil) {
         self.kind = kind
         self.section = section
         self.text = text
         self.level = level
+        self.page = page
         self.words = WordCounter.count(text)
     }
 }
@@ -54,11 +76,14 @@ public struct DocumentText: Sendable, Equatable {
     /// Blocks in reading order: the main text first, then notes, text outside the main
     /// flow, headers and footers, and comments.
     public var blocks: [Block]
+    /// What the authoring application saved about the file, when it did.
+    public var saved: SavedStatistics?
 
     /// Creates a document from its blocks.
-    public init(format: DocumentFormat, blocks: [Block]) {
+    public init(format: DocumentFormat, blocks: [Block], saved: SavedStatistics? = nil) {
         self.format = format
         self.blocks = blocks
+        self.saved = saved
     }
 
     /// All words in blocks of the given kinds (all kinds when nil).

@@ -20,8 +20,8 @@ public struct WordCountPolicy: Sendable, Equatable {
         self.kinds = kinds.subtracting([.comment, .deleted, .hidden])
     }
 
-    /// Body headings, paragraphs and list items.
-    public static let standard = WordCountPolicy(name: "default", sections: [.body], kinds: [.heading, .paragraph, .listItem])
+    /// Body headings, paragraphs, list items and slide text.
+    public static let standard = WordCountPolicy(name: "default", sections: [.body], kinds: [.heading, .paragraph, .listItem, .slide])
     /// Every word on the page: all sections and kinds (still no comments, deletions or hidden text).
     public static let all = WordCountPolicy(name: "all", sections: Set(DocumentSection.allCases), kinds: Set(BlockKind.allCases))
 
@@ -79,7 +79,7 @@ public enum WordCountPart: String, Sendable, CaseIterable, Comparable {
     case references, appendices
     case headersFooters = "headers_footers"
     case frontMatter = "front_matter"
-    case comments, deleted, hidden
+    case notes, comments, deleted, hidden
 
     /// The parts `assess count --json` reports under `sections`.
     public static let reported: [WordCountPart] = [.body, .tables, .captions, .footnotes, .endnotes, .textBoxes, .references, .appendices, .headersFooters]
@@ -92,6 +92,7 @@ public enum WordCountPart: String, Sendable, CaseIterable, Comparable {
         case .endnote: self = .endnotes; return
         case .header, .footer: self = .headersFooters; return
         case .comment: self = .comments; return
+        case .notes: self = .notes; return
         case .deleted: self = .deleted; return
         case .hidden: self = .hidden; return
         default: break
@@ -123,6 +124,7 @@ public enum WordCountPart: String, Sendable, CaseIterable, Comparable {
         case .appendices: "Appendices"
         case .headersFooters: "Headers and footers"
         case .frontMatter: "Title and front matter"
+        case .notes: "Speaker notes"
         case .comments: "Comments"
         case .deleted: "Tracked deletions"
         case .hidden: "Hidden text"
@@ -142,6 +144,7 @@ public enum WordCountPart: String, Sendable, CaseIterable, Comparable {
         case .appendices: "appendices are not counted"
         case .headersFooters: "page headers and footers are not counted"
         case .frontMatter: "the title, abstract, contents and other front matter are not counted"
+        case .notes: "speaker notes are not counted as slide text"
         case .comments: "comments are never counted"
         case .deleted: "text deleted with Track Changes is not part of the submission; accept or reject changes before submitting"
         case .hidden: "hidden text is not part of the submission"
