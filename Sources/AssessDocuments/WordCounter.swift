@@ -47,11 +47,29 @@ public enum WordCounter {
         return words
     }
 
-    /// The tokens that count as words, in order (for reports that quote words).
+    /// The tokens that count as words, in order (for reports that quote words). Uses
+    /// the same separators and word characters as ``count(_:)``, so
+    /// `words(in: text).count == count(text)`.
     public static func words(in text: String) -> [Substring] {
-        text.split(whereSeparator: { character in
-            character.unicodeScalars.allSatisfy { isSeparator($0) || ($0.value < 0x80 && ($0 == " " || ($0.value >= 9 && $0.value <= 13))) }
-        }).filter { token in token.unicodeScalars.contains { isWordCharacter($0) } }
+        var result: [Substring] = []
+        let scalars = text.unicodeScalars
+        var start: String.Index?
+        var hasWordCharacter = false
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if isSeparator(scalar) {
+                if let begin = start, hasWordCharacter { result.append(text[begin..<index]) }
+                start = nil
+                hasWordCharacter = false
+            } else {
+                if start == nil { start = index }
+                if !hasWordCharacter && isWordCharacter(scalar) { hasWordCharacter = true }
+            }
+            index = scalars.index(after: index)
+        }
+        if let begin = start, hasWordCharacter { result.append(text[begin...]) }
+        return result
     }
 
     @inline(__always)

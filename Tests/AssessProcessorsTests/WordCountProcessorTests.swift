@@ -56,4 +56,25 @@ import Testing
         let custom = try WordCountPolicy.read(try YAMLLoader.parse("sections: [body, references]\nkinds: [paragraph]\n", file: "p.yaml"))
         #expect(WordCountFigures(document, policy: custom).counted == 4)
     }
+
+    @Test func namesWhereTheLimitAndTheToleranceFall() throws {
+        let processor = try make("limit: 5\ntolerance: 20%")
+        let document = MarkdownReader.read("# Intro\n\none two three four\n\n# Findings\n\nfive six seven eight nine ten\n\n# References\n\nNot counted.")
+        let result = try processor.process(SubmissionContent(candidateID: "C1", assessment: assessment, documents: [.init(file: "e.md", text: document)]))
+        #expect(result.metrics["limit_reached_at"] == ["heading": "Intro", "paragraph": 1, "file": nil, "word": "four", "excerpt": "one two three four"])
+        #expect(result.metrics["tolerance_reached_at"] == ["heading": "Findings", "paragraph": 0, "file": nil, "word": "Findings", "excerpt": "Findings"])
+        let facts = result.feedback.first?.facts.map(\.value) ?? []
+        #expect(facts.contains("word 5, in paragraph 1 under 'Intro': “one two three four”"))
+        let long = MarkdownReader.read("# A\n\n" + (1...30).map { "w\($0)" }.joined(separator: " "))
+        let longResult = try processor.process(SubmissionContent(candidateID: "C1", assessment: assessment, documents: [.init(file: "e.md", text: long)]))
+        #expect(longResult.metrics["limit_reached_at"]?["excerpt"] == "w1 w2 w3 w4")
+        let cut = try make("limit: 12\ntolerance: 0")
+        let cutResult = try cut.process(SubmissionContent(candidateID: "C1", assessment: assessment, documents: [.init(file: "e.md", text: long)]))
+        #expect(cutResult.metrics["limit_reached_at"]?["excerpt"] == "…w4 w5 w6 w7 w8 w9 w10 w11")
+    }
+
+    @Test(arguments: ["", "one", "a — b", " lead and trail ", "x\u{00A0}y z", "é\u{301} ok", "\r\n\tmixed\u{3000}space"])
+    func quotedWordsAgreeWithTheCount(_ text: String) {
+        #expect(WordCounter.words(in: text).count == WordCounter.count(text))
+    }
 }

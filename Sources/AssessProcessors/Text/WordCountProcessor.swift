@@ -103,6 +103,13 @@ struct WordCountProcessor: Processor {
             findings.append(Finding("wordcount.under_minimum", .warning, "\(groupedDigits(words)) words counted, fewer than the minimum of \(groupedDigits(minimum))."))
         }
 
+        // Where the limit falls, for a submission over it: where a marker stops reading.
+        var positions: (limit: LimitPosition?, allowed: LimitPosition?) = (nil, nil)
+        if let limit, let allowed, words > limit {
+            positions = (LimitPosition.find(limit, in: submission.documents, policy: policy),
+                         allowed > limit && words > allowed ? LimitPosition.find(allowed, in: submission.documents, policy: policy) : nil)
+        }
+
         var sections: [String: JSONValue] = [:]
         for part in WordCountPart.reported { sections[part.rawValue] = .int(figures[part]) }
         var excluded: [String: JSONValue] = [:]
@@ -119,6 +126,8 @@ struct WordCountProcessor: Processor {
             "sections": .object(sections),
             "not_counted": .object(excluded),
             "files": .array(perFile),
+            "limit_reached_at": positions.limit?.json ?? .null,
+            "tolerance_reached_at": positions.allowed?.json ?? .null,
         ]
         let columns = [
             ProcessorResult.Column("words", String(words)),
@@ -126,7 +135,13 @@ struct WordCountProcessor: Processor {
             ProcessorResult.Column("over_limit", overLimit ? "yes" : "no"),
             ProcessorResult.Column("word_penalty", overLimit ? penalty?.description ?? "" : ""),
         ]
-        let feedback = report(figures: figures, words: words, allowed: allowed, status: status, overLimit: overLimit, files: submission.documents.count > 1 ? perFile : [])
+        var feedback = report(figures: figures, words: words, allowed: allowed, status: status, overLimit: overLimit, files: submission.documents.count > 1 ? perFile : [])
+        if let position = positions.limit {
+            feedback.facts.append(.init("Limit reached", "word \(groupedDigits(limit ?? 0)), \(position.place): “\(position.excerpt)”"))
+        }
+        if let position = positions.allowed, let allowed {
+            feedback.facts.append(.init("Tolerance reached", "word \(groupedDigits(allowed)), \(position.place): “\(position.excerpt)”; text after this point may not be read", emphasis: true))
+        }
         return ProcessorResult(processor: Self.identifier, metrics: metrics, columns: columns, findings: findings, feedback: [feedback])
     }
 }
