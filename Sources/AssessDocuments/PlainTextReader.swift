@@ -54,7 +54,7 @@ public enum PlainTextReader {
 
 extension StringProtocol {
     /// The text without leading and trailing white space.
-    func trimmingWhitespace() -> String {
+    public func trimmingWhitespace() -> String {
         guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
         return String(self[first...last])
     }

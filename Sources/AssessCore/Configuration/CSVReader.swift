@@ -1,3 +1,5 @@
+internal import AssessDocuments
+
 /// Reads CSV as people's spreadsheets write it: UTF-8 with or without a BOM, comma or
 /// semicolon (guessed from the header line), LF or CRLF, quoted fields with doubled
 /// quotes and line breaks inside quotes.
@@ -96,12 +98,5 @@ public struct CSVTable: Sendable, Equatable {
         if !field.isEmpty || !fields.isEmpty { endRecord() }
         guard let first = records.first else { return CSVTable(header: [], rows: []) }
         return CSVTable(header: first.fields.map { $0.trimmingWhitespace() }, rows: Array(records.dropFirst()))
-    }
-}
-
-extension StringProtocol {
-    func trimmingWhitespace() -> String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        return String(self[first...last])
     }
 }

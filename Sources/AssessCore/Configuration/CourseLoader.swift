@@ -1,4 +1,5 @@
 internal import Foundation
+internal import AssessDocuments
 
 /// Loads and checks a course directory (see `docs/configuration.md`). Every problem
 /// found is collected, so one `assess validate` lists them all.

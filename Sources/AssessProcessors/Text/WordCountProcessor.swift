@@ -193,7 +193,7 @@ struct Tolerance: Sendable, Equatable {
         case .int(let words) where words >= 0:
             amount = .words(words)
         case .string(let text) where text.hasSuffix("%"):
-            guard let percent = Double(text.dropLast().filter { !$0.isWhitespace }), percent >= 0, percent <= 100 else { fallthrough }
+            guard let percent = Double(text.dropLast().trimmingWhitespace()), percent >= 0, percent <= 100 else { fallthrough }
             amount = .percent(percent)
         default:
             throw ConfigurationError("'tolerance' must be a percent such as 10% or a number of words such as 250", at: value.location ?? fields.location)
