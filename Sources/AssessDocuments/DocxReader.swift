@@ -36,7 +36,42 @@ public enum DocxReader {
                 try StoryReader(stream: stream, story: story, styles: styles).read(into: &builder)
             }
         }
-        return builder.build(.docx)
+        return builder.build(.docx, saved: savedStatistics(archive, part: package.extendedPropertiesPart, limits: limits))
+    }
+
+    /// Word's statistics from the extended properties (`<Words>`, `<Application>`), as
+    /// they were at the last save. A missing or unreadable part gives nil: the saved
+    /// figure is a hint for reports, never a reason to reject the document.
+    static func savedStatistics(_ archive: ZipArchive, part: String?, limits: ReadLimits) -> SavedStatistics? {
+        let part = part ?? "docProps/app.xml"
+        guard archive.contains(part) else { return nil }
+        return try? readSavedStatistics(archive, part: part, limits: limits)
+    }
+
+    private static func readSavedStatistics(_ archive: ZipArchive, part: String, limits: ReadLimits) throws(DocumentError) -> SavedStatistics? {
+        let stream = try XMLStream(entry: archive.open(part), maxDepth: limits.maxXMLDepth)
+        let wordsName = stream.intern("Words"), applicationName = stream.intern("Application")
+        var words: Int?
+        var application: String?
+        var field: XMLStream.Name?
+        var value = ""
+        while try stream.next() {
+            switch stream.node {
+            case .element where stream.depth == 1:
+                field = stream.localName == wordsName || stream.localName == applicationName ? stream.localName : nil
+                value = ""
+            case .text where field != nil:
+                value += stream.value
+            case .endElement where stream.depth == 1:
+                let text = value.trimmingWhitespace()
+                if field == wordsName { words = Int(text).flatMap { $0 >= 0 ? $0 : nil } }
+                if field == applicationName, !text.isEmpty { application = text }
+                field = nil
+            default:
+                continue
+            }
+        }
+        return words == nil && application == nil ? nil : SavedStatistics(words: words, application: application)
     }
 
     enum Story {
@@ -169,6 +204,16 @@ private struct StoryReader {
                     if paragraphs[last].inRun && !paragraphs[last].inPPr {
                         if deletionDepth > 0 { paragraphs[last].deleted.append(0x20) } else { paragraphs[last].separate() }
                     }
+                } else if name == names.sym {
+                    // A symbol from a symbol font (Wingdings, Symbol): one character on the page.
+                    if paragraphs[last].inRun && !paragraphs[last].inPPr,
+                       let code = stream.attribute("char", namespace: stream.namespaceString).flatMap({ UInt32($0, radix: 16) }),
+                       let scalar = Unicode.Scalar(code) {
+                        let bytes = Array(String(Character(scalar)).utf8)
+                        if deletionDepth > 0 { paragraphs[last].deleted += bytes }
+                        else if paragraphs[last].runHidden { paragraphs[last].hidden += bytes }
+                        else { paragraphs[last].text += bytes }
+                    }
                 } else if name == names.noBreakHyphen {
                     if paragraphs[last].inRun { paragraphs[last].text.append(0x2D) }
                 } else if name == names.pPr {
@@ -266,7 +311,7 @@ private struct StoryReader {
 
     struct Names {
         let p, r, t, delText, instrText, tab, br, cr, ptab, noBreakHyphen, pPr, rPr, pStyle, rStyle: XMLStream.Name?
-        let outlineLvl, numId, vanish, del, moveFrom, tbl, txbxContent, footnote, endnote, fldSimple, fallback: XMLStream.Name?
+        let outlineLvl, numId, vanish, del, moveFrom, tbl, txbxContent, footnote, endnote, fldSimple, fallback, sym: XMLStream.Name?
         init(_ stream: XMLStream) {
             p = stream.intern("p"); r = stream.intern("r"); t = stream.intern("t")
             delText = stream.intern("delText"); instrText = stream.intern("instrText")
@@ -276,7 +321,7 @@ private struct StoryReader {
             numId = stream.intern("numId"); vanish = stream.intern("vanish"); del = stream.intern("del")
             moveFrom = stream.intern("moveFrom"); tbl = stream.intern("tbl"); txbxContent = stream.intern("txbxContent")
             footnote = stream.intern("footnote"); endnote = stream.intern("endnote"); fldSimple = stream.intern("fldSimple")
-            fallback = stream.intern("Fallback")
+            fallback = stream.intern("Fallback"); sym = stream.intern("sym")
         }
     }
 }

@@ -13,12 +13,15 @@ struct OPCPackage {
     private let limits: ReadLimits
     /// The main document part named by the package relationships, if any.
     let mainPart: String?
+    /// The extended-properties part (`docProps/app.xml`), if the package names one.
+    let extendedPropertiesPart: String?
 
     init(_ archive: ZipArchive, limits: ReadLimits) throws(DocumentError) {
         self.archive = archive
         self.limits = limits
         let root = try Self.relationships(in: archive, source: "", limits: limits)
         mainPart = root.first { $0.type.hasSuffix("/officeDocument") && !$0.external }?.target
+        extendedPropertiesPart = root.first { $0.type.hasSuffix("/extended-properties") && !$0.external }?.target
     }
 
     /// The relationships of `part`, read from its `_rels/<name>.rels`; none when absent.

@@ -72,6 +72,75 @@ public enum WordCounter {
         return result
     }
 
+    /// The number of words Microsoft Word counts in `text`: see ``countWordCompatible(utf8:)``.
+    public static func countWordCompatible(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { countWordCompatible(utf8: $0) }
+    }
+
+    /// The number of words Microsoft Word counts in UTF-8 bytes.
+    ///
+    /// Word's rule differs from ``count(utf8:)`` in three ways: any run of characters
+    /// between spaces is a word, even a lone `–`, `&` or `•`; a no-break space separates
+    /// words like any other space; and each Chinese, Japanese or Korean character (with
+    /// the full-width forms and CJK punctuation) is a word of its own. Dashes, slashes
+    /// and ellipses join what they touch (`word—word`, `and/or`, `wait…what` are one
+    /// word each), and zero-width characters neither make nor break a word.
+    public static func countWordCompatible(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var words = 0
+        var inWord = false
+        var index = 0
+        let end = bytes.count
+        while index < end {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    inWord = false
+                } else if !inWord {
+                    words += 1
+                    inWord = true
+                }
+                continue
+            }
+            let (scalar, length) = decode(bytes, at: index)
+            index += length
+            switch wordClass(scalar) {
+            case .space:
+                inWord = false
+            case .ideograph:
+                words += 1
+                inWord = false
+            case .ignorable:
+                continue
+            case .letter:
+                if !inWord {
+                    words += 1
+                    inWord = true
+                }
+            }
+        }
+        return words
+    }
+
+    /// How Word's count treats a non-ASCII character.
+    enum WordClass { case space, ideograph, ignorable, letter }
+
+    static func wordClass(_ scalar: Unicode.Scalar) -> WordClass {
+        switch scalar.value {
+        case 0x0085, 0x00A0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            return .space
+        case 0x00AD, 0x200B...0x200D, 0x2060, 0xFE00...0xFE0F, 0xFEFF, 0xE0100...0xE01EF:
+            return .ignorable  // soft hyphen, zero-width characters, variation selectors
+        case 0x1100...0x11FF, 0x2E80...0x2FDF, 0x3001...0x303F, 0x3040...0x31FF, 0x3200...0x33FF, 0x3400...0x4DBF,
+            0x4E00...0x9FFF, 0xA960...0xA97F, 0xAC00...0xD7FF, 0xF900...0xFAFF, 0xFE10...0xFE1F, 0xFE30...0xFE4F,
+            0xFF00...0xFFEF, 0x16FE0...0x16FFF, 0x1B000...0x1B16F, 0x20000...0x3FFFF:
+            return .ideograph  // Han, kana, Hangul, bopomofo, CJK symbols and full-width forms
+        default:
+            return .letter
+        }
+    }
+
     @inline(__always)
     static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)

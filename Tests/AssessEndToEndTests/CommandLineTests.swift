@@ -185,14 +185,18 @@ func withoutTimings(_ data: Data?) throws -> Data {
         #expect(outcome.status == 1)
         let array = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
         #expect(array.count == 2)
-        #expect(Set(array[0].keys) == ["file", "words", "sections", "error"])
+        #expect(Set(array[0].keys) == ["file", "words", "sections", "error", "word_compatible"])
+        #expect(Set(array[1].keys) == Set(array[0].keys))
         #expect(array[0]["words"] as? Int == 5)
+        #expect(array[0]["word_compatible"] as? Int == 7, "Word counts the table, not the footnote")
+        #expect(array[1]["word_compatible"] as? Int == 0)
         #expect(array[0]["error"] is NSNull)
         let sections = try #require(array[0]["sections"] as? [String: Int])
         #expect(sections == ["body": 5, "tables": 2, "captions": 0, "footnotes": 1, "endnotes": 0, "text_boxes": 0, "references": 0, "appendices": 0, "headers_footers": 0])
         #expect((array[1]["error"] as? String)?.contains("damaged") == true)
         let all = try CLI.run(["count", "--json", "--policy", "all", good])
         #expect(all.stdout.contains("\"words\" : 8"))
+        #expect(try CLI.run(["count", good]).stdout.contains(": 5 words (Word shows 7)"))
     }
 
     @Test func helpVersionAndUsage() throws {

@@ -49,6 +49,8 @@ struct DocumentationExample: CustomTestStringConvertible, Sendable {
     @Test func everyFormatAndProcessorPageHasAnExample() {
         let kinds = Set(DocumentationExample.all().map(\.kind))
         #expect(kinds.isSuperset(of: ["docx", "markdown", "wordcount"]))
+        let docx = DocumentationExample.all().filter { $0.kind == "docx" }
+        #expect(!docx.isEmpty && docx.allSatisfy { $0.block("json")?.contains("\"word_compatible\"") == true })
     }
 
     @Test(arguments: DocumentationExample.all())
@@ -68,6 +70,9 @@ struct DocumentationExample: CustomTestStringConvertible, Sendable {
             #expect(figures.counted == expected["words"] as? Int)
             let sections = Dictionary(uniqueKeysWithValues: WordCountPart.reported.map { ($0.rawValue, figures[$0]) })
             #expect(sections == expected["sections"] as? [String: Int])
+            if let wordCompatible = expected["word_compatible"] {
+                #expect(WordCompatibleCount(document).words == wordCompatible as? Int)
+            }
         case "wordcount":
             let type = try #require(builtInRegistry.type("wordcount"))
             let assessment = Assessment(id: "docs", title: "Docs", module: "M", kind: .written)

@@ -49,6 +49,32 @@ import Testing
         #expect(result.columns.map(\.value) == ["120", "100", "yes", "10 marks deducted"])
     }
 
+    @Test func wordsOwnCountIsGivenAndTheDifferenceExplained() throws {
+        let processor = try make("policy: {sections: [body], kinds: [heading, paragraph, list_item, footnote]}")
+        let body = DocxBuilder.paragraph("Care – at home") + DocxBuilder.table(["two words"])
+            + DocxBuilder.paragraph("References", style: "Heading1") + DocxBuilder.paragraph("Smith (2020) Book.")
+        var docx = DocxBuilder(body: body)
+        docx.footnotes = [DocxBuilder.paragraph("A footnote.")]
+        docx.savedStatistics = (words: 9, application: "Microsoft Office Word")
+        let content = SubmissionContent(candidateID: "C1", assessment: assessment, documents: [.init(file: "e.docx", text: try docx.read())])
+        let result = try processor.process(content)
+        #expect(result.metrics["words"] == 5)
+        #expect(result.metrics["word_compatible"] == 10)
+        #expect(result.metrics["saved_word_count"] == 9)
+        let feedback = try #require(result.feedback.first)
+        #expect(feedback.facts.contains { $0.label == "Word's own count" && $0.value == "10" })
+        #expect(feedback.notes.contains("Word's status bar shows 10 words, not 5, because it includes the reference list (4 words) and tables (2 words), which this assessment does not count; it leaves out footnotes (2 words), which this assessment counts; it splits words its own way (a lone dash or symbol is a word, a no-break space separates words, each Chinese, Japanese or Korean character is a word), which gives 1 more word."))
+    }
+
+    @Test func noExplanationWhenWordAgrees() throws {
+        let processor = try make("limit: 10")
+        let content = SubmissionContent(candidateID: "C1", assessment: assessment, documents: [.init(file: "e.md", text: MarkdownReader.read("One two three."))])
+        let result = try processor.process(content)
+        #expect(result.metrics["word_compatible"] == 3)
+        #expect(result.metrics["saved_word_count"] == .null)
+        #expect(result.feedback.first?.notes.contains { $0.hasPrefix("Word") } == false)
+    }
+
     @Test func policyFromFileAndAllPolicy() throws {
         let document = MarkdownReader.read("Body words.\n\n# References\n\nRef one.")
         #expect(WordCountFigures(document, policy: .standard).counted == 2)

@@ -28,6 +28,9 @@ public struct DocxBuilder: Sendable {
     public var omitStyles = false
     /// Use the strict OOXML namespace.
     public var strict = false
+    /// The statistics Word saves in `docProps/app.xml` (`<Words>`, `<Application>`);
+    /// no app.xml when nil.
+    public var savedStatistics: (words: Int, application: String)?
 
     /// Starts a document with `body`.
     public init(body: String) { self.body = body }
@@ -90,10 +93,15 @@ public struct DocxBuilder: Sendable {
         }
         let typeBase = strict ? "http://purl.oclc.org/ooxml/officeDocument/relationships/" : "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
         let rels = relationships.enumerated().map { "<Relationship Id=\"rId\($0.offset + 1)\" Type=\"\(typeBase)\($0.element.0)\" Target=\"\($0.element.1)\"/>" }.joined()
+        var rootRelationships = "<Relationship Id=\"rId1\" Type=\"\(typeBase)officeDocument\" Target=\"word/document.xml\"/>"
+        if let saved = savedStatistics {
+            rootRelationships += "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" Target=\"docProps/app.xml\"/>"
+            parts.append(("docProps/app.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Template>Normal.dotm</Template><Words>\(saved.words)</Words><Application>\(Self.escape(saved.application))</Application><AppVersion>16.0000</AppVersion></Properties>"))
+        }
         let document = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document \(declarations)><w:body>\(body)<w:sectPr/></w:body></w:document>"
         return [
             ("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>"),
-            ("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"\(typeBase)officeDocument\" Target=\"word/document.xml\"/></Relationships>"),
+            ("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(rootRelationships)</Relationships>"),
             ("word/document.xml", document),
             ("word/_rels/document.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(rels)</Relationships>"),
         ] + parts

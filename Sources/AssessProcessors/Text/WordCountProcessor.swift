@@ -74,6 +74,7 @@ struct WordCountProcessor: Processor {
             perFile.append(["file": .string(document.file), "words": .int(measured.counted)])
         }
         let words = figures.counted
+        let word = WordCompatibleComparison(submission.documents, policy: policy)
         var findings: [Finding] = []
         var status = "no word limit set"
         var overLimit = false
@@ -128,6 +129,8 @@ struct WordCountProcessor: Processor {
             "files": .array(perFile),
             "limit_reached_at": positions.limit?.json ?? .null,
             "tolerance_reached_at": positions.allowed?.json ?? .null,
+            "word_compatible": .int(word.words),
+            "saved_word_count": word.saved.map(JSONValue.int) ?? .null,
         ]
         let columns = [
             ProcessorResult.Column("words", String(words)),
@@ -135,7 +138,7 @@ struct WordCountProcessor: Processor {
             ProcessorResult.Column("over_limit", overLimit ? "yes" : "no"),
             ProcessorResult.Column("word_penalty", overLimit ? penalty?.description ?? "" : ""),
         ]
-        var feedback = report(figures: figures, words: words, allowed: allowed, status: status, overLimit: overLimit, files: submission.documents.count > 1 ? perFile : [])
+        var feedback = report(figures: figures, words: words, allowed: allowed, status: status, overLimit: overLimit, files: submission.documents.count > 1 ? perFile : [], word: word)
         if let position = positions.limit {
             feedback.facts.append(.init("Limit reached", "word \(groupedDigits(limit ?? 0)), \(position.place): “\(position.excerpt)”"))
         }
@@ -147,7 +150,7 @@ struct WordCountProcessor: Processor {
 }
 
 private extension WordCountProcessor {
-    func report(figures: WordCountFigures, words: Int, allowed: Int?, status: String, overLimit: Bool, files: [JSONValue]) -> FeedbackSection {
+    func report(figures: WordCountFigures, words: Int, allowed: Int?, status: String, overLimit: Bool, files: [JSONValue], word: WordCompatibleComparison) -> FeedbackSection {
         var facts = [FeedbackSection.Fact("Words counted", groupedDigits(words), emphasis: true)]
         var summary = "\(groupedDigits(words)) words counted"
         if let limit, let allowed {
@@ -160,6 +163,7 @@ private extension WordCountProcessor {
         }
         if overLimit, let penalty { facts.append(.init("Penalty", penalty.description, emphasis: true)) }
         facts.append(.init("Counting policy", policy.name))
+        facts.append(.init("Word's own count", groupedDigits(word.words)))
 
         let rows = WordCountPart.allCases.compactMap { part -> [String]? in
             let total = figures[part]
@@ -174,6 +178,7 @@ private extension WordCountProcessor {
                 notes.append("\(name): \(groupedDigits(count)) words counted.")
             }
         }
+        if let explanation = word.explanation { notes.append(explanation) }
         notes.append("A word is anything between spaces that holds a letter or a digit: 'patient-centred', '2,500' and 'e.g.' are one word each.")
         return FeedbackSection(
             title: "Word count", summary: summary, facts: facts,

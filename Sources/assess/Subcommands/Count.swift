@@ -13,8 +13,10 @@ extension Assess {
             discussion: """
                 The count follows a policy: 'default' counts the body's headings, paragraphs and \
                 lists, and leaves out front matter, references, appendices, tables, captions, \
-                footnotes, endnotes, text boxes, headers and footers. --json prints an array of \
-                {"file","words","sections":{...},"error"}.
+                footnotes, endnotes, text boxes, headers and footers. Beside it, 'word_compatible' is \
+                the count Microsoft Word shows (the whole main text, without text boxes, notes, \
+                headers and footers). --json prints an array of \
+                {"file","words","sections":{...},"error","word_compatible"}.
                 """)
 
         @Flag(help: "Print JSON instead of text.") var json = false
@@ -76,25 +78,33 @@ struct FileCount: Encodable, Sendable {
     let words: Int
     let sections: [String: Int]
     let error: String?
+    /// The count Microsoft Word shows for the file (0 when it could not be read).
+    let wordCompatible: Int
     private let parts: [WordCountPart: Int]
 
     init(path: String, policy: WordCountPolicy) {
         file = path
         var parts: [WordCountPart: Int] = [:]
         do {
-            let figures = WordCountFigures(try DocumentReader.read(path: path), policy: policy)
+            let document = try DocumentReader.read(path: path)
+            let figures = WordCountFigures(document, policy: policy)
             words = figures.counted
             parts = figures.parts
+            wordCompatible = WordCompatibleCount(document).words
             error = nil
         } catch {
             words = 0
+            wordCompatible = 0
             self.error = error.description
         }
         self.parts = parts
         sections = Dictionary(uniqueKeysWithValues: WordCountPart.reported.map { ($0.rawValue, parts[$0] ?? 0) })
     }
 
-    enum CodingKeys: String, CodingKey { case file, words, sections, error }
+    enum CodingKeys: String, CodingKey {
+        case file, words, sections, error
+        case wordCompatible = "word_compatible"
+    }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -102,12 +112,13 @@ struct FileCount: Encodable, Sendable {
         try container.encode(words, forKey: .words)
         try container.encode(sections, forKey: .sections)
         try container.encode(error, forKey: .error)  // null when read: the key is always there
+        try container.encode(wordCompatible, forKey: .wordCompatible)
     }
 
     var text: String {
         if let error { return "\(file): error: \(error)" }
         let breakdown = WordCountPart.allCases.filter { (parts[$0] ?? 0) > 0 }
             .map { "\($0.label.lowercased()) \(parts[$0] ?? 0)" }.joined(separator: " · ")
-        return "\(file): \(words) words\n  \(breakdown.isEmpty ? "no text" : breakdown)"
+        return "\(file): \(words) words (Word shows \(wordCompatible))\n  \(breakdown.isEmpty ? "no text" : breakdown)"
     }
 }
