@@ -139,6 +139,14 @@ import Testing
         #expect(document.blocks.map(\.section) == [.body, .body, .references, .references])
     }
 
+    @Test func strictOOXMLReadsAlike() throws {
+        var slide = Slide([P.title("Strict deck"), P.table([["Cell"]]), P.textBox(["Body words"])], notes: [P.paragraph("Spoken words.")])
+        slide.smartArt = ["Node"]
+        let document = try read([slide]) { $0.strict = true }
+        #expect(document.blocks.map(\.kind) == [.heading, .tableCell, .slide, .slide, .notes])
+        #expect(document.blocks.map(\.text) == ["Strict deck", "Cell", "Body words", "Node", "Spoken words."])
+    }
+
     @Test func presentationWithoutSlidesIsEmpty() throws {
         let document = try read([])
         #expect(document.blocks.isEmpty)

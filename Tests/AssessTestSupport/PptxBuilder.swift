@@ -52,6 +52,8 @@ public struct PptxBuilder: Sendable {
     public var missingSlidePart: Int?
     /// Replace a slide's XML verbatim (for malformed-XML tests), by index.
     public var rawSlide: (index: Int, xml: String)?
+    /// Write strict OOXML (ISO/IEC 29500 strict namespaces) instead of transitional.
+    public var strict = false
 
     /// Starts a presentation of `slides`.
     public init(slides: [Slide]) { self.slides = slides }
@@ -194,7 +196,15 @@ public struct PptxBuilder: Sendable {
         parts.append(("ppt/slideMasters/_rels/slideMaster1.xml.rels", relationships([("rId1", "slideLayout", "../slideLayouts/slideLayout1.xml")])))
         parts.append(("ppt/slideLayouts/slideLayout1.xml", head + "<p:sldLayout \(Self.declarations) type=\"obj\"><p:cSld name=\"Title and Content\"><p:spTree><p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>\(Self.title("Click to add title"))\(Self.textBox(["Layout decoration text"]))</p:spTree></p:cSld></p:sldLayout>"))
         parts.append(("ppt/slideLayouts/_rels/slideLayout1.xml.rels", relationships([("rId1", "slideMaster", "../slideMasters/slideMaster1.xml")])))
-        return parts + slideParts
+        let all = parts + slideParts
+        guard strict else { return all }
+        let strictNames = [
+            (Self.p, "http://purl.oclc.org/ooxml/presentationml/main"),
+            (Self.a, "http://purl.oclc.org/ooxml/drawingml/main"),
+            (Self.r, "http://purl.oclc.org/ooxml/officeDocument/relationships"),
+            ("http://schemas.openxmlformats.org/drawingml/2006/diagram", "http://purl.oclc.org/ooxml/drawingml/diagram"),
+        ]
+        return all.map { part in (part.0, strictNames.reduce(part.1) { $0.replacing($1.0, with: $1.1) }) }
     }
 
     private func slideXML(_ shapes: [String], hidden: Bool) -> String {
