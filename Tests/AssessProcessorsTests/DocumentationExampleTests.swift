@@ -48,7 +48,7 @@ struct DocumentationExample: CustomTestStringConvertible, Sendable {
 @Suite struct DocumentationExampleTests {
     @Test func everyFormatAndProcessorPageHasAnExample() {
         let kinds = Set(DocumentationExample.all().map(\.kind))
-        #expect(kinds.isSuperset(of: ["docx", "markdown", "wordcount"]))
+        #expect(kinds.isSuperset(of: ["docx", "markdown", "odt", "pptx", "wordcount"]))
     }
 
     @Test(arguments: DocumentationExample.all())
@@ -68,6 +68,26 @@ struct DocumentationExample: CustomTestStringConvertible, Sendable {
             #expect(figures.counted == expected["words"] as? Int)
             let sections = Dictionary(uniqueKeysWithValues: WordCountPart.reported.map { ($0.rawValue, figures[$0]) })
             #expect(sections == expected["sections"] as? [String: Int])
+        case "odt":
+            let document = try OdtBuilder(body: try #require(example.block("xml"))).read()
+            let figures = WordCountFigures(document, policy: .standard)
+            #expect(figures.counted == expected["words"] as? Int)
+            let sections = Dictionary(uniqueKeysWithValues: WordCountPart.reported.map { ($0.rawValue, figures[$0]) })
+            #expect(sections == expected["sections"] as? [String: Int])
+        case "pptx":
+            // Each xml block is a slide's shapes; "<!-- notes -->" starts its notes, "<!-- hidden -->" hides it.
+            let slides = example.blocks.filter { $0.language == "xml" }.map { block in
+                let parts = block.text.components(separatedBy: "<!-- notes -->")
+                return PptxBuilder.Slide([parts[0]], notes: parts.count > 1 ? [parts[1]] : nil, hidden: block.text.contains("<!-- hidden -->"))
+            }
+            let document = try PptxBuilder(slides: slides).read()
+            let figures = WordCountFigures(document, policy: .standard)
+            #expect(figures.counted == expected["words"] as? Int)
+            let sections = Dictionary(uniqueKeysWithValues: WordCountPart.reported.map { ($0.rawValue, figures[$0]) })
+            #expect(sections == expected["sections"] as? [String: Int])
+            #expect(Set(document.blocks.compactMap(\.page)).count == expected["slides"] as? Int)
+            #expect(figures[.notes] == expected["notes"] as? Int)
+            #expect(figures[.hidden] == expected["hidden"] as? Int)
         case "wordcount":
             let type = try #require(builtInRegistry.type("wordcount"))
             let assessment = Assessment(id: "docs", title: "Docs", module: "M", kind: .written)
