@@ -29,15 +29,15 @@ public enum DocumentError: Error, Equatable, Sendable, CustomStringConvertible {
         case .empty:
             "The file is empty (0 bytes); ask for the submission to be uploaded again."
         case .damagedArchive(let reason):
-            "The file is damaged or truncated (\(reason)); open it in Word and save it again, or ask for it to be uploaded again."
+            "The file is damaged or truncated (\(reason)); open it in the application that made it (Word, LibreOffice, PowerPoint) and save it again, or ask for it to be uploaded again."
         case .encrypted:
             "The file is protected by a password; ask for a copy saved without a password."
         case .unsupportedFormat(let what):
             what
         case .missingPart(let part):
-            "The file is a zip archive but not a complete document: it has no \(part); save it again as DOCX from Word or LibreOffice."
+            "The file is a zip archive but not a complete document: it has no \(part); open it in the application that made it (Word, LibreOffice, PowerPoint) and save it again."
         case .malformedXML(let part, let line, let message):
-            "The document's \(part) is not well-formed XML at line \(line) (\(message)); open it in Word and save it again."
+            "The document's \(part) is not well-formed XML at line \(line) (\(message)); open it in the application that made it (Word, LibreOffice, PowerPoint) and save it again."
         case .limitExceeded(let what, let limit, let actual):
             "The file exceeds a safety limit: \(what) is \(actual), above the limit of \(limit)."
         case .undecodableText:

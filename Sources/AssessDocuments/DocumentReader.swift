@@ -23,7 +23,7 @@ public enum DocumentReader {
         case .zip:
             return try readZip(ZipArchive(path: path, limits: limits), name: name, limits: limits)
         case .text:
-            return try readText(readAll(path: path, limits: limits), name: name)
+            return try readText(readAll(path: path, limits: limits), name: name, limits: limits)
         case .pdf:
             return try PdfReader.read(bytes: readAll(path: path, limits: limits), limits: limits)
         case .rtf:
@@ -41,7 +41,7 @@ public enum DocumentReader {
         }
         switch sniff(bytes.prefix(sniffLength)) {
         case .zip: return try readZip(ZipArchive(bytes: bytes, limits: limits), name: name, limits: limits)
-        case .text: return try readText(bytes, name: name)
+        case .text: return try readText(bytes, name: name, limits: limits)
         case .pdf: return try PdfReader.read(bytes: bytes, limits: limits)
         case .rtf: return try RtfReader.read(bytes: bytes, limits: limits)
         case let kind: throw unsupported(kind, name: name)
@@ -73,7 +73,7 @@ public enum DocumentReader {
         if archive.contains("xl/workbook.xml") {
             throw .unsupportedFormat("The file is an Excel workbook, not a document; submit the work as DOCX or PDF.")
         }
-        if archive.contains("mimetype") && archive.contains("content.xml") {
+        if archive.contains("content.xml") && (archive.contains("mimetype") || archive.contains("META-INF/manifest.xml")) {
             return try OdtReader.read(archive, limits: limits)
         }
         if !archive.contains("[Content_Types].xml") && !archive.contains("word/document.xml") {
@@ -93,7 +93,10 @@ public enum DocumentReader {
         }
     }
 
-    private static func readText(_ bytes: [UInt8], name: String) throws(DocumentError) -> DocumentText {
+    private static func readText(_ bytes: [UInt8], name: String, limits: ReadLimits) throws(DocumentError) -> DocumentText {
+        if OdtReader.isFlatODF(bytes.prefix(16384)) {
+            return try OdtReader.read(flatXML: bytes, name: name.split(separator: "/").last.map(String.init) ?? name, limits: limits)
+        }
         let text = try TextDecoding.decode(bytes)
         let lower = name.lowercased()
         if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {

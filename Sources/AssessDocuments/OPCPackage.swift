@@ -2,6 +2,8 @@
 /// document, and which parts a part refers to.
 struct OPCPackage {
     struct Relationship {
+        /// The relationship's id (`rId3`), by which parts refer to it.
+        var id: String
         var type: String
         /// The target as a part name inside the archive (no leading `/`), or the URL
         /// when ``external``.
@@ -41,7 +43,7 @@ struct OPCPackage {
             guard stream.node == .element, stream.localName == relationshipName else { continue }
             guard let type = stream.attribute("Type"), let target = stream.attribute("Target") else { continue }
             let external = stream.attribute("TargetMode") == "External"
-            result.append(Relationship(type: type, target: external ? target : resolve(target, from: directory), external: external))
+            result.append(Relationship(id: stream.attribute("Id") ?? "", type: type, target: external ? target : resolve(target, from: directory), external: external))
         }
         return result
     }

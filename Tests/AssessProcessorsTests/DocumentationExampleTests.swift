@@ -48,31 +48,48 @@ struct DocumentationExample: CustomTestStringConvertible, Sendable {
 @Suite struct DocumentationExampleTests {
     @Test func everyFormatAndProcessorPageHasAnExample() {
         let kinds = Set(DocumentationExample.all().map(\.kind))
-        #expect(kinds.isSuperset(of: ["docx", "markdown", "wordcount"]))
+        #expect(kinds.isSuperset(of: ["docx", "markdown", "odt", "pptx", "wordcount"]))
         let docx = DocumentationExample.all().filter { $0.kind == "docx" }
         #expect(!docx.isEmpty && docx.allSatisfy { $0.block("json")?.contains("\"word_compatible\"") == true })
+    }
+
+    /// Checks the default-policy count and the nine reported parts.
+    @discardableResult
+    func checkFigures(_ document: DocumentText, _ expected: [String: Any], sourceLocation: Testing.SourceLocation = #_sourceLocation) -> WordCountFigures {
+        let figures = WordCountFigures(document, policy: .standard)
+        #expect(figures.counted == expected["words"] as? Int, sourceLocation: sourceLocation)
+        let sections = Dictionary(uniqueKeysWithValues: WordCountPart.reported.map { ($0.rawValue, figures[$0]) })
+        #expect(sections == expected["sections"] as? [String: Int], sourceLocation: sourceLocation)
+        return figures
     }
 
     @Test(arguments: DocumentationExample.all())
     func workedExample(_ example: DocumentationExample) throws {
         let expected = try #require(try JSONSerialization.jsonObject(with: Data((example.block("json") ?? "").utf8)) as? [String: Any])
         switch example.kind {
-        case "docx", "markdown":
-            let document: DocumentText
-            if example.kind == "docx" {
-                var builder = DocxBuilder(body: try #require(example.block("xml")))
-                if let note = example.block("xml", 1) { builder.footnotes = [note] }
-                document = try builder.read()
-            } else {
-                document = MarkdownReader.read(try #require(example.block("markdown")))
-            }
-            let figures = WordCountFigures(document, policy: .standard)
-            #expect(figures.counted == expected["words"] as? Int)
-            let sections = Dictionary(uniqueKeysWithValues: WordCountPart.reported.map { ($0.rawValue, figures[$0]) })
-            #expect(sections == expected["sections"] as? [String: Int])
+        case "docx":
+            var builder = DocxBuilder(body: try #require(example.block("xml")))
+            if let note = example.block("xml", 1) { builder.footnotes = [note] }
+            let document = try builder.read()
+            checkFigures(document, expected)
             if let wordCompatible = expected["word_compatible"] {
                 #expect(WordCompatibleCount(document).words == wordCompatible as? Int)
             }
+        case "markdown":
+            checkFigures(MarkdownReader.read(try #require(example.block("markdown"))), expected)
+        case "odt":
+            checkFigures(try OdtBuilder(body: try #require(example.block("xml"))).read(), expected)
+        case "pptx":
+            // Each xml block is a slide's shapes; "<!-- notes -->" starts its notes, "<!-- hidden -->" hides it.
+            let slides = example.blocks.filter { $0.language == "xml" }.map { block in
+                let parts = block.text.components(separatedBy: "<!-- notes -->")
+                return PptxBuilder.Slide([parts[0]], notes: parts.count > 1 ? [parts[1]] : nil, hidden: block.text.contains("<!-- hidden -->"))
+            }
+            let document = try PptxBuilder(slides: slides).read()
+            let figures = checkFigures(document, expected)
+            #expect(Set(document.blocks.compactMap(\.page)).count == expected["slides"] as? Int)
+            #expect(figures[.notes] == expected["notes"] as? Int)
+            #expect(figures[.hidden] == expected["hidden"] as? Int)
         case "wordcount":
             let type = try #require(builtInRegistry.type("wordcount"))
             let assessment = Assessment(id: "docs", title: "Docs", module: "M", kind: .written)
