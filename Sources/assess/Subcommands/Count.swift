@@ -22,7 +22,7 @@ extension Assess {
         @Flag(help: "Print JSON instead of text.") var json = false
         @Option(help: "A policy name (default, all) or a YAML file with sections and kinds.") var policy = "default"
         @Option(help: "Files read at once (default: the number of cores).") var jobs: Int?
-        @Argument(help: "DOCX, Markdown or text files.") var files: [String]
+        @Argument(help: "DOCX, ODT, PPTX, PDF, RTF, Markdown or text files.") var files: [String]
 
         func validate() throws {
             if files.isEmpty { throw ValidationError("Give at least one file.") }
@@ -119,6 +119,6 @@ struct FileCount: Encodable, Sendable {
         if let error { return "\(file): error: \(error)" }
         let breakdown = WordCountPart.allCases.filter { (parts[$0] ?? 0) > 0 }
             .map { "\($0.label.lowercased()) \(parts[$0] ?? 0)" }.joined(separator: " · ")
-        return "\(file): \(words) words (Word shows \(wordCompatible))\n  \(breakdown.isEmpty ? "no text" : breakdown)"
+        return "\(file): \(words) words (by Word's rules: \(wordCompatible))\n  \(breakdown.isEmpty ? "no text" : breakdown)"
     }
 }
