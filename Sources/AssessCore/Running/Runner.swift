@@ -129,7 +129,10 @@ public struct Runner: Sendable {
 
     private static func misnamed(_ name: String, format: DocumentFormat) -> String? {
         let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
-        let expected: [DocumentFormat: [String]] = [.docx: ["docx", "docm", "dotx", "dotm"], .markdown: ["md", "markdown"], .text: ["txt", "text"]]
+        let expected: [DocumentFormat: [String]] = [
+            .docx: ["docx", "docm", "dotx", "dotm"], .odt: ["odt", "fodt", "ott"], .pptx: ["pptx", "pptm", "potx", "ppsx"],
+            .pdf: ["pdf"], .rtf: ["rtf"], .markdown: ["md", "markdown"], .text: ["txt", "text"],
+        ]
         guard let allowed = expected[format], !allowed.contains(ext) else { return nil }
         if format == .text && ext != "" && !["doc", "docx", "pdf", "odt", "pptx", "rtf", "zip"].contains(ext) { return nil }
         return "\(name) is a \(format.rawValue.uppercased()) file although its name ends in .\(ext); it was read as \(format.rawValue.uppercased())."
