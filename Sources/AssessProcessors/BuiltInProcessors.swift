@@ -4,6 +4,7 @@ public import AssessCore
 /// each `*Processor.swift` file is listed here.
 public let builtInProcessors: [any Processor.Type] = [
     DissertationProcessor.self,
+    JournalProcessor.self,
     WordCountProcessor.self,
 ]
 
