@@ -232,6 +232,9 @@ struct Deck {
         var isReferences: Bool
     }
 
+    /// More slides than any talk has: page numbers beyond it are ignored.
+    static let maximumSlides = 5000
+
     let slides: [Slide]
     /// Slides over the threshold, references slides left out.
     let dense: [Slide]
@@ -245,7 +248,8 @@ struct Deck {
 
     init(_ document: DocumentText, threshold: Int) {
         let onSlide: Set<BlockKind> = [.heading, .slide, .paragraph, .listItem, .tableCell, .textBox, .caption]
-        let count = document.blocks.compactMap(\.page).max() ?? 0
+        // A slide number comes from the file; a bound keeps a corrupt one from sizing the table.
+        let count = min(document.blocks.compactMap(\.page).max() ?? 0, Self.maximumSlides)
         var slides = (0..<count).map { Slide(number: $0 + 1, title: "", words: 0, notesWords: 0, isReferences: false) }
         var text: [String] = []
         let references = DissertationPart.known.first { $0.id == "references" }
