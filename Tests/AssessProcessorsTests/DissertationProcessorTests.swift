@@ -36,6 +36,11 @@ import Testing
         ("(Smith, n.d.)", ["(Smith, n.d.) smith"]),
         ("(Smith, in press)", ["(Smith, in press) smith"]),
         ("Smith, Jones and Lee (2019) agree", ["Smith, Jones and Lee (2019) smith jones and lee"]),
+        ("Greenhalgh and colleagues (2017) argue", ["Greenhalgh et al. (2017) greenhalgh"]),
+        ("According to the King's Fund (2020), staff", ["King's Fund (2020) kings fund"]),
+        ("(Office for National Statistics [ONS], 2021)", ["(Office for National Statistics [ONS], 2021) office for national statistics"]),
+        ("The HSCIC (now NHS Digital, 2016) published", ["(NHS Digital, 2016) nhs digital"]),
+        ("(Data Protection Act 2018)", ["(Data Protection Act, 2018) data protection act"]),
         // Not citations.
         ("in the period (2019–2020)", []),
         ("during the pandemic (2020)", []),
@@ -46,6 +51,11 @@ import Testing
         ("(Table 2, 2020)", []),
         ("(in 2020)", []),
         ("(see Figure 3)", []),
+        ("(interviewed in March 2026)", []),
+        ("(Participant 7, 2026)", []),
+        ("(95% CI 1.2–3.4)", []),
+        ("This study (conducted in 2025) found", []),
+        ("Ethical approval (ref. 22/NE/0123, 2025) was given", []),
     ])
     func readsCitations(_ text: String, _ expected: [String]) {
         let found = CitationParser.citations(in: text).map { "\($0.label) \($0.keys.first ?? "")" }

@@ -52,7 +52,7 @@ enum CitationParser {
     static func citations(in text: String) -> [Citation] {
         guard text.contains("(") else { return [] }
         var results: [Citation] = []
-        for match in text.matches(of: /\(([^()]*)\)/) {
+        for match in text.matches(of: Pattern.brackets) {
             let content = match.output.1
             guard content.contains(where: { $0.isNumber }) || content.lowercased().contains("n.d") || content.lowercased().contains("press") || content.lowercased().contains("forthcoming") else { continue }
             if let years = yearsOnly(content) {
@@ -94,6 +94,12 @@ enum CitationParser {
     /// The citations made by `years` after the text `before` ("…as Smith and Jones").
     static func narrative(before: Substring, years: [String]) -> [Citation] {
         var tokens = before.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        // "Greenhalgh and colleagues (2017)" is "Greenhalgh et al. (2017)".
+        if tokens.count >= 3, ["colleagues", "co-workers", "coworkers", "associates"].contains(tokens[tokens.count - 1].lowercased()),
+           tokens[tokens.count - 2].lowercased() == "and" {
+            tokens.removeLast(2)
+            tokens += ["et", "al."]
+        }
         guard var last = tokens.popLast() else { return [] }
         // A possessive: Smith's (2020), Jones' (2019).
         for suffix in ["'s", "’s", "'", "’"] where last.count > suffix.count + 1 && last.hasSuffix(suffix) {
@@ -154,10 +160,10 @@ enum CitationParser {
     static func authorKeys(_ phrase: String, narrative: Bool) -> [String]? {
         var text = phrase.trimmingWhitespace()
         var aliases: [String] = []
-        for match in text.matches(of: /[\[(]([^\])(]+)[\])]/) {
+        for match in text.matches(of: Pattern.alias) {
             aliases.append(TextKey.fold(String(match.output.1)))
         }
-        text = text.replacing(/\s*[\[(][^\])(]*[\])]\s*/, with: " ").trimmingWhitespace().trimming(marks: ", ")
+        text = text.replacing(Pattern.aliasWithSpace, with: " ").trimmingWhitespace().trimming(marks: ", ")
         let tokens = text.split(whereSeparator: { $0.isWhitespace }).map { $0.trimming(marks: ",") }.filter { !$0.isEmpty }
         guard !tokens.isEmpty, tokens.count <= 14 else { return nil }
         var capitalised = 0
@@ -175,7 +181,7 @@ enum CitationParser {
         }
         guard capitalised > 0, let first = tokens.first(where: isCapitalisedName), !nonAuthorWords.contains(TextKey.fold(first)) else { return nil }
         if tokens.count == 1 && tokens[0].count == 1 { return nil }
-        let main = text.replacing(/,?\s+et\.?\s+al\.?.*$/, with: "")
+        let main = text.replacing(Pattern.etAl, with: "")
         var keys = [TextKey.fold(main)]
         let lead = leadAuthor(main)
         keys.append(TextKey.fold(lead))
@@ -187,7 +193,7 @@ enum CitationParser {
 
     /// The first author of "Smith, Jones and Lee", "Smith & Jones", "Patel et al.".
     static func leadAuthor(_ authors: String) -> String {
-        var lead = authors.replacing(/,?\s+et\.?\s+al\.?.*$/, with: "")
+        var lead = authors.replacing(Pattern.etAl, with: "")
         for separator in [",", " and ", " & ", " And "] {
             if let range = lead.range(of: separator) { lead = String(lead[..<range.lowerBound]) }
         }
@@ -245,12 +251,12 @@ enum CitationParser {
         let firstYear = normaliseYear(first.output)
         var found = [firstYear]
         var rest = text[first.range.upperBound...]
-        while let next = rest.prefixMatch(of: /\s*,\s*/) {
+        while let next = rest.prefixMatch(of: Pattern.comma) {
             let after = rest[next.range.upperBound...]
             if let year = after.prefixMatch(of: yearPattern) {
                 found.append(normaliseYear(year.output))
                 rest = after[year.range.upperBound...]
-            } else if let letter = after.prefixMatch(of: /[a-k](?![\p{L}.])/), let base = found.last?.prefix(4), base.allSatisfy({ $0.isNumber }) {
+            } else if let letter = after.prefixMatch(of: Pattern.yearLetter), let base = found.last?.prefix(4), base.allSatisfy({ $0.isNumber }) {
                 found.append(String(base) + String(letter.output))
                 rest = after[letter.range.upperBound...]
             } else {
@@ -298,7 +304,7 @@ enum CitationParser {
     private static let prefixes = [
         "see also", "see for example", "see e.g.", "see", "e.g.,", "e.g.", "eg,", "eg", "cf.", "cf", "i.e.,", "i.e.", "ie",
         "for example,", "for example", "for instance,", "for instance", "such as", "adapted from", "reviewed in", "reviewed by",
-        "also", "and", "but", "reported by", "in",
+        "also", "and", "but", "reported by", "in", "now", "formerly", "originally",
     ]
 
     /// Lower-case words allowed inside names: "van der Berg", "Department of Health".
@@ -335,7 +341,7 @@ enum ReferenceParser {
     static func parse(_ text: String) -> ReferenceEntry {
         var body = Substring(text.trimmingWhitespace())
         var number: Int?
-        if let match = body.prefixMatch(of: /\[?(\d{1,3})[\].)]\s+/) {
+        if let match = body.prefixMatch(of: Pattern.entryNumber) {
             number = Int(match.output.1)
             body = body[match.range.upperBound...]
         }
@@ -360,20 +366,20 @@ enum ReferenceParser {
     static func keys(ofAuthors authors: String) -> [String] {
         var keys: [String] = []
         var aliases: [String] = []
-        for match in authors.matches(of: /[\[(]([^\])(]+)[\])]/) { aliases.append(TextKey.fold(String(match.output.1))) }
-        let plain = authors.replacing(/\s*[\[(][^\])(]*[\])]\s*/, with: " ").trimmingWhitespace().trimming(marks: ".,: ")
-        if let vancouver = plain.prefixMatch(of: /((?:\p{Ll}+\s+)*\p{Lu}[\p{L}'’\-]+)\s+\p{Lu}{1,3}(?:[,.\s]|$)/) {
+        for match in authors.matches(of: Pattern.alias) { aliases.append(TextKey.fold(String(match.output.1))) }
+        let plain = authors.replacing(Pattern.aliasWithSpace, with: " ").trimmingWhitespace().trimming(marks: ".,: ")
+        if let vancouver = plain.prefixMatch(of: Pattern.vancouver) {
             // Vancouver: "Smith JA, Jones K."
             let surname = String(vancouver.output.1)
             keys.append(TextKey.fold(surname))
             keys += CitationParser.variants(ofName: surname)
-        } else if let person = plain.prefixMatch(of: /([^,]+?),\s*\p{Lu}/), person.output.1.split(separator: " ").count <= 4 {
+        } else if let person = plain.prefixMatch(of: Pattern.harvard), person.output.1.split(separator: " ").count <= 4 {
             // Harvard and APA: "Smith, J.", "van der Berg, A."
             let surname = String(person.output.1)
             keys.append(TextKey.fold(surname))
             keys += CitationParser.variants(ofName: surname)
         } else {
-            let organisation = plain.replacing(/\s*\((?:ed|eds|ed\.|eds\.)\)\s*/, with: " ")
+            let organisation = plain.replacing(Pattern.editors, with: " ")
             keys.append(TextKey.fold(organisation))
             keys += CitationParser.variants(ofName: organisation)
             if let acronym = CitationParser.acronym(of: organisation) { keys.append(acronym) }
@@ -392,7 +398,7 @@ enum ReferenceParser {
 enum NumericCitations {
     static func numbers(in text: String) -> [Int] {
         var result: [Int] = []
-        for match in text.matches(of: /[\[(](\d{1,3}(?:\s*[-–,]\s*\d{1,3})*)[\])]/) {
+        for match in text.matches(of: Pattern.numbers) {
             for piece in match.output.1.split(separator: ",") {
                 let bounds = piece.split(whereSeparator: { $0 == "-" || $0 == "–" }).compactMap { Int($0.trimmingWhitespace()) }
                 if bounds.count == 2, bounds[0] <= bounds[1], bounds[1] - bounds[0] <= 200 {
@@ -409,4 +415,20 @@ enum NumericCitations {
 extension Substring {
     func trimmingWhitespace() -> String { String(self).trimmingWhitespace() }
     func trimming(marks: String) -> String { String(self).trimming(marks: marks) }
+}
+
+/// Patterns compiled once. Regex is not Sendable, but a compiled pattern is never
+/// mutated after its first (atomically cached) compilation, so sharing them is safe.
+private enum Pattern {
+    nonisolated(unsafe) static let brackets = /\(([^()]*)\)/
+    nonisolated(unsafe) static let alias = /[\[(]([^\])(]+)[\])]/
+    nonisolated(unsafe) static let aliasWithSpace = /\s*[\[(][^\])(]*[\])]\s*/
+    nonisolated(unsafe) static let etAl = /,?\s+et\.?\s+al\.?.*$/
+    nonisolated(unsafe) static let comma = /\s*,\s*/
+    nonisolated(unsafe) static let yearLetter = /[a-k](?![\p{L}.])/
+    nonisolated(unsafe) static let entryNumber = /\[?(\d{1,3})[\].)]\s+/
+    nonisolated(unsafe) static let vancouver = /((?:\p{Ll}+\s+)*\p{Lu}[\p{L}'’\-]+)\s+\p{Lu}{1,3}(?:[,.\s]|$)/
+    nonisolated(unsafe) static let harvard = /([^,]+?),\s*\p{Lu}/
+    nonisolated(unsafe) static let editors = /\s*\((?:ed|eds|ed\.|eds\.)\)\s*/
+    nonisolated(unsafe) static let numbers = /[\[(](\d{1,3}(?:\s*[-–,]\s*\d{1,3})*)[\])]/
 }

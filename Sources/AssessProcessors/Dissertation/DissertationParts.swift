@@ -136,9 +136,12 @@ enum HeadingText {
         }
         while let first = words.first, isNumbering(first) { words.removeFirst() }
         // Marks between pieces ("Introduction: context", "Methods – design") split like "and".
-        let joined = words.joined(separator: " ").replacing(/\s*[:;,\/–—]\s*|\s+-\s+/, with: " and ")
+        let joined = words.joined(separator: " ").replacing(pieceMarks, with: " and ")
         return TextKey.fold(joined)
     }
+
+    // Compiled once; see Citations.swift on sharing a Regex.
+    nonisolated(unsafe) private static let pieceMarks = /\s*[:;,\/–—]\s*|\s+-\s+/
 
     /// "3", "3.", "2.1", "4)", "iv.", "A." (a lone letter with a mark), "–".
     private static func isNumbering(_ token: String) -> Bool {

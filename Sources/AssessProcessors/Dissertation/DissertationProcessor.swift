@@ -337,23 +337,29 @@ struct ReferenceCheck {
     private mutating func check(references: [ReferenceEntry], citations found: [Citation]) {
         citations = found.count
         unread = references.filter { $0.year == nil }
-        var byYear: [String: [Int]] = [:]
-        for (index, entry) in references.enumerated() {
-            if let year = entry.year { byYear[year, default: []].append(index) }
+        var entriesByKey: [String: [Int]] = [:]
+        for (index, entry) in references.enumerated() where entry.year != nil {
+            for key in entry.keys { entriesByKey[key, default: []].append(index) }
+        }
+        func entries(sharing keys: [String]) -> [Int] {
+            var result: [Int] = []
+            for key in keys { for index in entriesByKey[key] ?? [] where !result.contains(index) { result.append(index) } }
+            return result.sorted()
         }
         var cited = Set<Int>()
+        var firstCitation: [String: Citation] = [:]
         var missing: [String: (citation: Citation, times: Int)] = [:]
         var order: [String] = []
         var works = Set<String>()
         for citation in found {
-            let keys = Set(citation.keys)
-            let matches = (byYear[citation.year] ?? []).filter { !keys.isDisjoint(with: references[$0].keys) }
-            let work = (citation.keys.first ?? citation.authors) + "|" + citation.year
-            if !matches.isEmpty {
+            for key in citation.keys where firstCitation[key] == nil { firstCitation[key] = citation }
+            let matches = entries(sharing: citation.keys).filter { references[$0].year == citation.year }
+            if let first = matches.first {
                 cited.formUnion(matches)
-                works.insert("\(matches[0])")
+                works.insert("#\(first)")
                 continue
             }
+            let work = (citation.keys.first ?? citation.authors) + "|" + citation.year
             works.insert(work)
             if missing[work] == nil { order.append(work) }
             missing[work, default: (citation, 0)].times += 1
@@ -361,18 +367,15 @@ struct ReferenceCheck {
         citedWorks = works.count
         citedNotListed = order.compactMap { work in
             guard let (citation, times) = missing[work] else { return nil }
-            let keys = Set(citation.keys)
-            let sameAuthor = references.filter { $0.year != nil && !keys.isDisjoint(with: $0.keys) }
             var note = times > 1 ? "cited \(times) times" : "cited once"
-            if let near = sameAuthor.first, let year = near.year {
-                note += "; the list has \(near.authors) (\(year))"
+            if let near = entries(sharing: citation.keys).first, let year = references[near].year {
+                note += "; the list has \(references[near].authors) (\(year))"
             }
             return Mismatch(label: citation.label, note: note)
         }
         listedNotCited = references.indices.filter { references[$0].year != nil && !cited.contains($0) }.map { index in
             let entry = references[index]
-            let keys = Set(entry.keys)
-            let sameAuthor = found.first { !keys.isDisjoint(with: $0.keys) }
+            let sameAuthor = entry.keys.lazy.compactMap { firstCitation[$0] }.first
             return Mismatch(label: entry.label, note: sameAuthor.map { "the text cites \($0.label)" } ?? "")
         }
     }

@@ -136,10 +136,10 @@ enum UKDate {
             if let year, !(1900...2100).contains(year) { return nil }
             return WrittenDate(day: day, month: month, year: year, weekday: weekday, length: text.distance(from: text.startIndex, to: end), monthFirst: monthFirst)
         }
-        if let iso = rest.prefixMatch(of: /(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/) {
+        if let iso = rest.prefixMatch(of: isoPattern) {
             return make(day: Int(iso.output.3) ?? 0, month: Int(iso.output.2) ?? 0, year: Int(iso.output.1), end: iso.range.upperBound)
         }
-        if let numeric = rest.prefixMatch(of: /(\d{1,2})([\/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])/) {
+        if let numeric = rest.prefixMatch(of: numericPattern) {
             let first = Int(numeric.output.1) ?? 0, second = Int(numeric.output.3) ?? 0
             let year = fullYear(numeric.output.4)
             if let dayFirst = make(day: first, month: second, year: year, end: numeric.range.upperBound) { return dayFirst }
@@ -171,6 +171,8 @@ enum UKDate {
 
     // Regex is not Sendable, but a compiled pattern is never mutated after its first
     // (atomically cached) compilation, so sharing these across tasks is safe.
+    nonisolated(unsafe) private static let isoPattern = /(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/
+    nonisolated(unsafe) private static let numericPattern = /(\d{1,2})([\/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])/
     nonisolated(unsafe) private static let labelPattern = /(?i)(?:date|dated|entry\s*(?:no\.?\s*)?\d{1,3}|day\s*\d{1,3}|week\s*\d{1,2}|w\/c|week\s+(?:beginning|commencing))\s*[:\-–—.,]?\s*/
     nonisolated(unsafe) private static let weekdayPattern = /(?i)(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|t|r|rs)?\.?,?\s+/
     nonisolated(unsafe) private static let dayMonthPattern = /(?i)(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s\-]+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![\p{L}])\.?(?:,?[\s\-]+(\d{4}|\d{2})(?![\d:]))?/
