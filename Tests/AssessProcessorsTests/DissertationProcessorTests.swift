@@ -105,6 +105,8 @@ import Testing
         ("parts: methods", "assessment.yaml:1:8: 'parts' in the options of 'dissertation' must be a list such as"),
         ("parts: [abstract, introducton]", "assessment.yaml:1:19: unknown part 'introducton' in 'parts'; did you mean 'introduction'?"),
         ("parts: []", "assessment.yaml:1:8: 'parts' lists none"),
+        ("parts: [results or findngs]", "assessment.yaml:1:9: unknown part 'findngs' in 'parts'; did you mean 'findings'?"),
+        ("parts: [abstract, Methodolgy]", "assessment.yaml:1:19: unknown part 'Methodolgy' in 'parts'; did you mean 'methodology'?"),
         ("parts:\n  - {name: Ethics, heading: [ethics]}", "assessment.yaml:2:20: unknown key 'heading' in a part in 'parts'; did you mean 'headings'?"),
         ("citation_style: harvard", "assessment.yaml:1:17: 'citation_style' must be one of auto, author_date, numeric, not 'harvard'"),
         ("min_reference: 20", "assessment.yaml:1:1: unknown key 'min_reference' in the options of 'dissertation'; did you mean 'min_references'?"),
@@ -123,6 +125,15 @@ import Testing
         let result = try processor.process(SubmissionContent(candidateID: "C1", assessment: Assessment(id: "d", title: "D", module: "M", kind: .dissertation), documents: [.init(file: "d.md", text: document)]))
         #expect(result.metrics["missing_parts"] == [])
         #expect(result.findings.map(\.code) == ["dissertation.no_references"])
+    }
+
+    @Test func alternativesInOnePart() throws {
+        let processor = try make("parts: [Results or findings, ethics / reflection, Reflexive account]")
+        let document = MarkdownReader.read("# 4. Findings\n\nThemes.\n\n# Personal reflection\n\nI learnt.\n\n# References\n\nNone.")
+        let result = try processor.process(SubmissionContent(candidateID: "C1", assessment: Assessment(id: "d", title: "D", module: "M", kind: .dissertation), documents: [.init(file: "d.md", text: document)]))
+        #expect(result.metrics["missing_parts"] == ["Reflexive account"])
+        #expect(result.metrics["parts"]?["Results or findings"] == "4. Findings")
+        #expect(result.metrics["parts"]?["ethics / reflection"] == "Personal reflection")
     }
 
     /// A PDF or a document with bold lines for headings: short lines naming parts count.

@@ -81,8 +81,28 @@ struct DissertationPart: Sendable, Equatable {
     /// conclusion, references.
     static let defaultIDs = ["abstract", "introduction", "methods", "results", "discussion", "conclusion", "references"]
 
+    /// A known part by id ("methods", "literature review"), or a heading of its own.
+    private static func resolve(_ text: String, location: SourceLocation?) throws(ConfigurationError) -> DissertationPart {
+        let id = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).joined(separator: "_")
+        if let part = known.first(where: { $0.id == id }) { return part }
+        if let near = known.first(where: { editDistance($0.id, id) <= 2 }) {
+            throw ConfigurationError("unknown part '\(text)' in 'parts'; did you mean '\(near.id)'? (known: \(known.map(\.id).joined(separator: ", ")); any other text is matched as a heading)", at: location)
+        }
+        let folded = HeadingText.normalise(text)
+        guard !folded.isEmpty else {
+            throw ConfigurationError("a part in 'parts' is empty; name a part or a heading", at: location)
+        }
+        // A known wording names its part ("findings", "methodology").
+        if let part = known.first(where: { $0.headings.contains(folded) }) { return part }
+        if folded.count >= 6, let near = known.flatMap(\.headings).first(where: { editDistance($0, folded) == 1 }) {
+            throw ConfigurationError("unknown part '\(text)' in 'parts'; did you mean '\(near)'? (to match the heading as written, give {name: \(text), headings: [\(text)]})", at: location)
+        }
+        return DissertationPart(id: text, label: text, headings: [folded])
+    }
+
     /// Reads the `parts` option: known ids (`methods`, or "literature review"), any other
-    /// heading text, or `{name: …, headings: [...]}`.
+    /// heading text, alternatives ("results or findings", "conclusion / recommendations"),
+    /// or `{name: …, headings: [...]}`.
     /// - Throws: ``ConfigurationError`` at a value that is neither, or at an id that looks
     ///   like a misspelt known one.
     static func read(_ value: ConfigValue, fields: ConfigFields) throws(ConfigurationError) -> [DissertationPart] {
@@ -92,19 +112,21 @@ struct DissertationPart: Sendable, Equatable {
         var parts: [DissertationPart] = []
         for item in items {
             if let text = item.text {
-                let id = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).joined(separator: "_")
-                if let part = known.first(where: { $0.id == id }) {
-                    parts.append(part)
-                    continue
+                // "results or findings": any of the alternatives will do.
+                let split = text.split(separator: /(?i) or |_or_|\s*\/\s*/).map(String.init)
+                let alternatives = split.isEmpty ? [text] : split
+                var headings: [String] = []
+                var single: DissertationPart?
+                for alternative in alternatives {
+                    let part = try resolve(alternative, location: item.location ?? fields.location)
+                    single = part
+                    headings += part.headings.filter { !headings.contains($0) }
                 }
-                if let near = known.first(where: { editDistance($0.id, id) <= 2 }) {
-                    throw ConfigurationError("unknown part '\(text)' in 'parts'; did you mean '\(near.id)'? (known: \(known.map(\.id).joined(separator: ", ")); any other text is matched as a heading)", at: item.location ?? fields.location)
+                if alternatives.count == 1, let single {
+                    parts.append(single)
+                } else {
+                    parts.append(DissertationPart(id: text, label: text, headings: headings))
                 }
-                let folded = HeadingText.normalise(text)
-                guard !folded.isEmpty else {
-                    throw ConfigurationError("a part in 'parts' is empty; name a part or a heading", at: item.location ?? fields.location)
-                }
-                parts.append(DissertationPart(id: text, label: text, headings: [folded]))
             } else {
                 let part = try ConfigFields(item, context: "a part in 'parts'", fallback: item.location ?? fields.location)
                 try part.allowOnly(["name", "headings"])
