@@ -151,6 +151,31 @@ import Testing
         #expect(result.metrics["references"] == 1)
     }
 
+    /// Through the DOCX reader: styled headings, a title before the abstract, a footnote
+    /// that cites, a table, and a reference list as paragraphs.
+    @Test func readsADocxDissertation() throws {
+        func p(_ text: String, style: String? = nil) -> String { DocxBuilder.paragraph(text, style: style) }
+        let body = [
+            p("Adopting e-prescribing on two wards", style: "Title"), p("Abstract", style: "Heading1"),
+            p("We studied two wards for a year and interviewed staff."),
+            p("1 Introduction", style: "Heading1"), p("Errors matter (Smith, 2020)."),
+            p("2 Methodology", style: "Heading1"), p("We interviewed staff, as Lee (2019) advised."),
+            p("3 Findings", style: "Heading1"), DocxBuilder.table(["Theme", "Training (Smith, 2020)"]),
+            p("4 Discussion", style: "Heading1"), p("Alerts help."), p("5 Conclusions", style: "Heading1"), p("It worked."),
+            p("References", style: "Heading1"), p("Lee, M. (2019) Interviews. London: Sage."), p("Smith, J. (2020) Errors. Oxford: OUP."),
+            p("Taylor, P. (2018) Uncited. Leeds: Press."),
+        ].joined()
+        var docx = DocxBuilder(body: body)
+        docx.footnotes = [p("See also Patel (2021).")]
+        let result = try make("{}").process(SubmissionContent(candidateID: "C1", assessment: Assessment(id: "d", title: "D", module: "M", kind: .dissertation), documents: [.init(file: "d.docx", text: try docx.read())]))
+        #expect(result.metrics["missing_parts"] == [])
+        #expect(result.metrics["abstract_words"] == 10)
+        #expect(result.metrics["references"] == 3)
+        #expect(result.metrics["citations"] == 4)
+        #expect(result.metrics["cited_not_listed"] == ["Patel (2021)"])
+        #expect(result.metrics["listed_not_cited"] == ["Taylor, P. (2018)"])
+    }
+
     /// A structured abstract's own "Methods" and "Results" headings are not the chapters.
     @Test func structuredAbstractHeadingsAreNotParts() throws {
         let processor = try make("parts: [abstract, methods, results, references]")

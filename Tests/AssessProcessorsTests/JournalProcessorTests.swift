@@ -84,6 +84,20 @@ import Testing
         #expect(result.metrics["undated_words"] == 60)
     }
 
+    /// Through the DOCX reader: a journal kept in a table of dates and reflections, with
+    /// a footnote that must not join the last entry.
+    @Test func readsAJournalTableInDocx() throws {
+        let rows = [("Date", "Reflection"), ("12/10/2026", "Chaired my first project board meeting."), ("Mon 19 Oct", "Met the pharmacists about training.")]
+        var docx = DocxBuilder(body: DocxBuilder.paragraph("Reflective journal", style: "Title") + rows.map { DocxBuilder.table([$0.0, $0.1]) }.joined())
+        docx.footnotes = [DocxBuilder.paragraph("A footnote of several words that is not an entry.")]
+        let type = try #require(builtInRegistry.type("journal"))
+        let assessment = Assessment(id: "j", title: "J", module: "M", kind: .journal)
+        let processor = try type.init(configuration: ProcessorConfiguration([:], processor: "journal", assessment: assessment))
+        let result = try processor.process(SubmissionContent(candidateID: "C1", assessment: assessment, documents: [.init(file: "j.docx", text: try docx.read())]))
+        #expect(result.metrics["entry_list"] == [["date": "2026-10-12", "words": 6, "title": ""], ["date": "2026-10-19", "words": 5, "title": ""]])
+        #expect(result.findings.isEmpty)
+    }
+
     func make(_ yaml: String) throws -> any Processor {
         let type = try #require(builtInRegistry.type("journal"))
         let value = try YAMLLoader.parse(yaml, file: "assessment.yaml")

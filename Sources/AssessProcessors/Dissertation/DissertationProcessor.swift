@@ -296,11 +296,15 @@ struct Outline {
         }
     }
 
-    /// Block indices from after `heading` to before the next heading at its level or above.
+    /// Main-text block indices from after `heading` to before the next heading at its
+    /// level or above. Footnotes, endnotes, text boxes and notes come after the main text
+    /// in reading order and belong to no heading.
     private func range(after heading: Heading) -> [Int] {
         let next = headings.first { $0.index > heading.index && $0.level <= heading.level }?.index ?? blocks.count
-        return Array((heading.index + 1)..<max(heading.index + 1, next)).filter { blocks[$0].kind != .heading }
+        return Array((heading.index + 1)..<max(heading.index + 1, next)).filter { !Self.outsideTheFlow.contains(blocks[$0].kind) && blocks[$0].kind != .heading }
     }
+
+    static let outsideTheFlow: Set<BlockKind> = [.footnote, .endnote, .textBox, .notes]
 }
 
 /// In-text citations against the reference list, both ways.

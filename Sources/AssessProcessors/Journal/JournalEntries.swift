@@ -51,7 +51,8 @@ struct JournalEntries {
             place = nil
         }
         for block in blocks {
-            guard [.heading, .paragraph, .listItem, .tableCell, .textBox, .caption].contains(block.kind) else { continue }
+            // Main text only: footnotes, text boxes and comments follow it in reading order.
+            guard [.heading, .paragraph, .listItem, .tableCell, .caption].contains(block.kind) else { continue }
             if block.section == .references || block.section == .appendix {
                 open = false
                 continue
