@@ -77,14 +77,14 @@ struct JournalEntries {
             if let date = UKDate.leading(block.text), Self.startsEntry(date, in: block.text) {
                 closeUndated()
                 let rest = String(block.text.dropFirst(date.length)).trimming(marks: " :–—-,.)|\t")
-                let title = rest.split(separator: " ").prefix(8).joined(separator: " ")
                 let dateWords = WordCounter.count(String(block.text.prefix(date.length)))
-                drafts.append((date, title.isEmpty ? "" : title + (rest.split(separator: " ").count > 8 ? "…" : ""), max(0, block.words - dateWords)))
+                drafts.append((date, Self.opening(rest), max(0, block.words - dateWords)))
                 open = true
                 continue
             }
             if open, !drafts.isEmpty {
                 drafts[drafts.count - 1].words += block.words
+                if drafts[drafts.count - 1].title.isEmpty { drafts[drafts.count - 1].title = Self.opening(block.text) }
             } else if block.section == .body {
                 if undatedHere == 0 && place == nil { place = "“" + block.text.split(separator: " ").prefix(6).joined(separator: " ") + "…”" }
                 undatedHere += block.words
@@ -93,6 +93,12 @@ struct JournalEntries {
         }
         closeUndated()
         entries = Self.resolve(drafts, deadline: deadline)
+    }
+
+    /// The first eight words, to name an entry that has no heading.
+    static func opening(_ text: String) -> String {
+        let words = text.split(whereSeparator: { $0.isWhitespace })
+        return words.prefix(8).joined(separator: " ") + (words.count > 8 ? "…" : "")
     }
 
     /// A leading date starts an entry when it has a year or a weekday, or a mark or
