@@ -61,7 +61,9 @@ struct JournalEntries {
                 guard (block.level ?? 1) > 0 else { continue }
                 if let date = UKDate.first(in: block.text) {
                     closeUndated()
-                    drafts.append((date, block.text.trimmingWhitespace(), 0))
+                    // A heading that is only the date leaves the entry to be named by its first words.
+                    let onlyDate = UKDate.leading(block.text).map { String(block.text.dropFirst($0.length)).trimming(marks: " :–—-,.()|\t").isEmpty } ?? false
+                    drafts.append((date, onlyDate ? "" : block.text.trimmingWhitespace(), 0))
                     open = true
                     entryLevel = entryLevel ?? block.level ?? 1
                 } else if open, (block.level ?? 1) <= (entryLevel ?? .max) {

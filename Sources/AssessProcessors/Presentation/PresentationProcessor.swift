@@ -63,7 +63,7 @@ struct PresentationProcessor: Processor {
         }
         if let minutes, let slotMinutes, minutes > slotMinutes {
             findings.append(Finding("presentation.over_time", .warning,
-                "The speaker notes have \(groupedDigits(figures.notesWords)) words: about \(Self.minutes(minutes)) at \(wordsPerMinute) words a minute, over the \(Self.minutes(slotMinutes)) slot."))
+                "The speaker notes have \(groupedDigits(figures.notesWords)) words: about \(Self.minutes(minutes)) at \(wordsPerMinute) words a minute, over the \(trim(slotMinutes))-minute slot."))
         }
         findings += groupFindings(submission)
 
@@ -166,7 +166,7 @@ private extension PresentationProcessor {
         var summary = "\(count(deck.slides.count, "slide"))"
         if let minutes {
             summary += "; \(groupedDigits(deck.notesWords)) words of speaker notes, about \(Self.minutes(minutes)) at \(wordsPerMinute) words a minute"
-            if let slotMinutes { summary += minutes > slotMinutes ? ", over the \(Self.minutes(slotMinutes)) slot" : ", within the \(Self.minutes(slotMinutes)) slot" }
+            if let slotMinutes { summary += minutes > slotMinutes ? ", over the \(trim(slotMinutes))-minute slot" : ", within the \(trim(slotMinutes))-minute slot" }
             summary += "."
         } else {
             summary += "; no speaker notes."
