@@ -412,11 +412,6 @@ enum NumericCitations {
     }
 }
 
-extension Substring {
-    func trimmingWhitespace() -> String { String(self).trimmingWhitespace() }
-    func trimming(marks: String) -> String { String(self).trimming(marks: marks) }
-}
-
 /// Patterns compiled once. Regex is not Sendable, but a compiled pattern is never
 /// mutated after its first (atomically cached) compilation, so sharing them is safe.
 private enum Pattern {

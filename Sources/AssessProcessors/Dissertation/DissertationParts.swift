@@ -175,21 +175,3 @@ enum HeadingText {
         return marked && trimmed.count == 1 && trimmed.first?.isLetter == true
     }
 }
-
-extension String {
-    /// The text without the given marks at either end.
-    func trimming(marks: String) -> String {
-        var result = Substring(self)
-        while let first = result.first, marks.contains(first) { result.removeFirst() }
-        while let last = result.last, marks.contains(last) { result.removeLast() }
-        return String(result)
-    }
-
-    /// The text without white space at either end.
-    func trimmingWhitespace() -> String {
-        var result = Substring(self)
-        while let first = result.first, first.isWhitespace { result.removeFirst() }
-        while let last = result.last, last.isWhitespace { result.removeLast() }
-        return String(result)
-    }
-}

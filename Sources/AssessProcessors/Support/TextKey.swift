@@ -47,3 +47,28 @@ enum TextKey {
         "ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ı": "i", "þ": "th", "ð": "d",
     ]
 }
+
+extension String {
+    /// The text without the given marks at either end.
+    func trimming(marks: String) -> String {
+        var result = Substring(self)
+        while let first = result.first, marks.contains(first) { result.removeFirst() }
+        while let last = result.last, marks.contains(last) { result.removeLast() }
+        return String(result)
+    }
+
+    /// The text without white space at either end.
+    func trimmingWhitespace() -> String {
+        var result = Substring(self)
+        while let first = result.first, first.isWhitespace { result.removeFirst() }
+        while let last = result.last, last.isWhitespace { result.removeLast() }
+        return String(result)
+    }
+}
+
+extension Substring {
+    /// The text without white space at either end.
+    func trimmingWhitespace() -> String { String(self).trimmingWhitespace() }
+    /// The text without the given marks at either end.
+    func trimming(marks: String) -> String { String(self).trimming(marks: marks) }
+}
