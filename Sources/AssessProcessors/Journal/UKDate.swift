@@ -51,15 +51,18 @@ struct CalendarDay: Sendable, Hashable, Comparable {
     }
 
     /// `2026-10-12`.
-    var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
-    }
+    var iso: String { "\(Self.padded(year, 4))-\(Self.padded(month, 2))-\(Self.padded(day, 2))" }
 
     /// `12 October 2026`, as the feedback writes dates.
     var long: String { "\(day) \(UKDate.monthNames[month - 1]) \(year)" }
 
     /// "YYYY-MM", for counting distinct months.
-    var monthKey: String { String(format: "%04d-%02d", year, month) }
+    var monthKey: String { "\(Self.padded(year, 4))-\(Self.padded(month, 2))" }
+
+    private static func padded(_ number: Int, _ width: Int) -> String {
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
 
     static func < (lhs: Self, rhs: Self) -> Bool { lhs.ordinal < rhs.ordinal }
 
