@@ -265,7 +265,6 @@ struct Deck {
                     slides[page - 1].title = words.prefix(10).joined(separator: " ") + (words.count > 10 ? "…" : "")
                     if block.kind == .heading, references?.matches(folded: HeadingText.normalise(block.text)) == true { slides[page - 1].isReferences = true }
                 }
-                if block.section == .references { slides[page - 1].isReferences = true }
             }
         }
         self.slides = slides
