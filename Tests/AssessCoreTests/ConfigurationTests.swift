@@ -17,7 +17,12 @@ struct ProbeProcessor: Processor {
             throw Boom()
         }
         let findings = flag ? [Finding("probe.flag", .attention, "Flagged.")] : []
-        return ProcessorResult(processor: "probe", metrics: ["documents": .int(submission.documents.count)],
+        let metrics: [String: JSONValue] = [
+            "documents": .int(submission.documents.count),
+            "candidate": submission.candidate.map { .string($0.id) } ?? .null,
+            "group_members": .array(submission.groupMembers.map { .string($0.id) }),
+        ]
+        return ProcessorResult(processor: "probe", metrics: metrics,
                                columns: [.init("documents", String(submission.documents.count))], findings: findings)
     }
 }

@@ -45,6 +45,21 @@ import Testing
         return (results, builder)
     }
 
+    /// Processors see the candidate as the roster lists them and their group's members.
+    @Test func processorsSeeTheCandidateAndTheirGroup() async throws {
+        let builder = try CourseBuilder()
+        try builder.write("roster.csv", "candidate_id,name,group\nC1,Ada,G2\nC2,Zoë,G1\nC3,Siobhán,G2\nC4,Nobody,\n")
+        try builder.assessment("a", "title: Talk\nmodule: M\nkind: group_presentation\nprocessors:\n  probe: {}\n")
+        for id in ["C1", "C4"] { try builder.write("assessments/a/submissions/\(id)/deck.md", "# Slides") }
+        let loaded = try CourseLoader(registry: probeRegistry).load(directory: builder.path)
+        let results = await Runner(course: loaded, jobs: 2).run(loaded.assessments[0])
+        let metrics = Dictionary(uniqueKeysWithValues: results.submissions.compactMap { result in result.processors.first.map { (result.candidateID, $0.metrics) } })
+        #expect(metrics["C1"]?["candidate"] == "C1")
+        #expect(metrics["C1"]?["group_members"] == ["C1", "C3"])
+        #expect(metrics["C4"]?["candidate"] == "C4")
+        #expect(metrics["C4"]?["group_members"] == [])
+    }
+
     @Test func brokenSubmissionsBecomeFindingsAndTheBatchGoesOn() async throws {
         let (results, _) = try await course(jobs: 2)
         let byID = Dictionary(uniqueKeysWithValues: results.submissions.map { ($0.candidateID, $0) })

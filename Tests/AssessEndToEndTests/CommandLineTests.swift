@@ -196,7 +196,7 @@ func withoutTimings(_ data: Data?) throws -> Data {
         #expect((array[1]["error"] as? String)?.contains("damaged") == true)
         let all = try CLI.run(["count", "--json", "--policy", "all", good])
         #expect(all.stdout.contains("\"words\" : 8"))
-        #expect(try CLI.run(["count", good]).stdout.contains(": 5 words (Word shows 7)"))
+        #expect(try CLI.run(["count", good]).stdout.contains(": 5 words (by Word's rules: 7)"))
     }
 
     @Test func helpVersionAndUsage() throws {

@@ -48,7 +48,7 @@ struct DocumentationExample: CustomTestStringConvertible, Sendable {
 @Suite struct DocumentationExampleTests {
     @Test func everyFormatAndProcessorPageHasAnExample() {
         let kinds = Set(DocumentationExample.all().map(\.kind))
-        #expect(kinds.isSuperset(of: ["docx", "markdown", "odt", "pptx", "wordcount"]))
+        #expect(kinds.isSuperset(of: ["docx", "markdown", "odt", "pptx", "wordcount", "dissertation", "journal", "presentation"]))
         let docx = DocumentationExample.all().filter { $0.kind == "docx" }
         #expect(!docx.isEmpty && docx.allSatisfy { $0.block("json")?.contains("\"word_compatible\"") == true })
     }
@@ -61,6 +61,62 @@ struct DocumentationExample: CustomTestStringConvertible, Sendable {
         let sections = Dictionary(uniqueKeysWithValues: WordCountPart.reported.map { ($0.rawValue, figures[$0]) })
         #expect(sections == expected["sections"] as? [String: Int], sourceLocation: sourceLocation)
         return figures
+    }
+
+    /// Runs a processor page's example: the ```yaml block is an excerpt of
+    /// assessment.yaml (`deadline`, `processors: {KIND: options}`), an optional ```csv
+    /// block the roster (the first row is the candidate), then the submission as
+    /// ```markdown or, for slides, ```text (`--- Title`, lines of slide text, `notes: …`).
+    /// Every key of the ```json block but `findings` is a metric.
+    func runProcessorExample(_ example: DocumentationExample) throws {
+        let expected = try JSONDecoder().decode([String: JSONValue].self, from: Data((example.block("json") ?? "").utf8))
+        let fields = try ConfigFields(YAMLLoader.parse(try #require(example.block("yaml")), file: example.file), context: "assessment.yaml")
+        let options = try #require(try fields.fields("processors")?.raw(example.kind))
+        let assessment = Assessment(id: "docs", title: "Docs", module: "M", kind: .written, deadline: try fields.date("deadline"))
+        let type = try #require(builtInRegistry.type(example.kind))
+        let processor = try type.init(configuration: ProcessorConfiguration(options, processor: example.kind, assessment: assessment))
+
+        var candidate: Candidate?
+        var members: [Candidate] = []
+        if let csv = example.block("csv") {
+            let directory = try TemporaryDirectory()
+            try csv.write(toFile: directory.path + "/roster.csv", atomically: true, encoding: .utf8)
+            let roster = try CourseLoader.roster(path: directory.path + "/roster.csv")
+            candidate = roster.first
+            members = roster.filter { $0.group != nil && $0.group == roster.first?.group }
+        }
+        let document: DocumentText
+        if let slides = example.block("text") {
+            document = Self.slides(slides)
+        } else {
+            document = MarkdownReader.read(try #require(example.block("markdown")))
+        }
+        let content = SubmissionContent(candidateID: candidate?.id ?? "C1", assessment: assessment,
+                                        documents: [.init(file: "submission.\(document.format.rawValue)", text: document)],
+                                        candidate: candidate, groupMembers: members)
+        let result = try processor.process(content)
+        for (key, value) in expected where key != "findings" {
+            #expect(result.metrics[key] == value, "\(key) in \(example.file)")
+        }
+        #expect(.array(result.findings.map { .string($0.code) }) == expected["findings"], "findings in \(example.file)")
+    }
+
+    /// A deck in the docs' notation, as the PPTX reader gives it.
+    static func slides(_ text: String) -> DocumentText {
+        var blocks: [Block] = []
+        var notes: [Block] = []
+        var slide = 0
+        for line in text.split(separator: "\n").map(String.init) {
+            if line.hasPrefix("--- ") {
+                slide += 1
+                blocks.append(Block(kind: .heading, text: String(line.dropFirst(4)), level: 1, page: slide))
+            } else if line.hasPrefix("notes: ") {
+                notes.append(Block(kind: .notes, text: String(line.dropFirst(7)), page: slide))
+            } else if !line.isEmpty {
+                blocks.append(Block(kind: .slide, text: line, page: slide))
+            }
+        }
+        return DocumentText(format: .pptx, blocks: blocks + notes)
     }
 
     @Test(arguments: DocumentationExample.all())
@@ -102,6 +158,8 @@ struct DocumentationExample: CustomTestStringConvertible, Sendable {
             #expect(result.metrics["over_limit"] == (expected["over_limit"] as? Bool).map(JSONValue.bool))
             #expect(result.metrics["penalty"] == (expected["penalty"] as? String).map(JSONValue.string))
             #expect(result.findings.map(\.code) == expected["findings"] as? [String])
+        case "dissertation", "journal", "presentation":
+            try runProcessorExample(example)
         default:
             Issue.record("unknown example kind \(example.kind) in \(example.file)")
         }

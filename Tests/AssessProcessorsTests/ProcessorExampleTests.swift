@@ -16,10 +16,12 @@ extension ProcessorExample: CustomTestStringConvertible {
         let location = SourceLocation(file: example.file, line: example.line)
         let sourceLocation = Testing.SourceLocation(fileID: "AssessProcessors/\(URL(fileURLWithPath: example.file).lastPathComponent)", filePath: example.file, line: example.line, column: 1)
         let type = try #require(builtInRegistry.type(example.processor))
-        let assessment = Assessment(id: "example", title: "Example", module: "M", kind: .written, wordLimit: example.wordLimit)
+        let assessment = Assessment(id: "example", title: "Example", module: "M", kind: .written, deadline: example.deadline, wordLimit: example.wordLimit)
         let configuration = try ProcessorConfiguration(example.configuration, processor: example.processor, assessment: assessment, fallback: location)
         let processor = try type.init(configuration: configuration)
-        let content = SubmissionContent(candidateID: "C1", assessment: assessment, documents: [.init(file: "example.md", text: MarkdownReader.read(example.text))])
+        let document = example.document.map { SubmissionContent.Document(file: "example.\($0.format.rawValue)", text: $0) }
+            ?? SubmissionContent.Document(file: "example.md", text: MarkdownReader.read(example.text))
+        let content = SubmissionContent(candidateID: "C1", assessment: assessment, documents: [document])
         let result = try processor.process(content)
         #expect(result.findings.map(\.code).sorted() == example.expect.sorted(), sourceLocation: sourceLocation)
         for (key, value) in example.metrics {

@@ -140,8 +140,8 @@ public struct ConfigFields: Sendable {
     }
 }
 
-/// Levenshtein distance, for "did you mean" suggestions.
-func editDistance(_ a: String, _ b: String) -> Int {
+/// Levenshtein distance between two texts, ignoring case, for "did you mean" suggestions.
+public func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a.lowercased()), b = Array(b.lowercased())
     if a.isEmpty { return b.count }
     var previous = Array(0...b.count)

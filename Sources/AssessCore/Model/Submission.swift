@@ -53,11 +53,20 @@ public struct SubmissionContent: Sendable {
     public var assessment: Assessment
     /// The files that could be read, in file-name order.
     public var documents: [Document]
+    /// The candidate as the roster lists them; nil when the content was made outside a
+    /// course (examples, `assess count`).
+    public var candidate: Candidate?
+    /// Everyone on the roster in the candidate's group, the candidate included, in roster
+    /// order; empty when the candidate has no group.
+    public var groupMembers: [Candidate]
 
     /// Creates the content of a submission.
-    public init(candidateID: String, assessment: Assessment, documents: [Document]) {
+    public init(candidateID: String, assessment: Assessment, documents: [Document],
+                candidate: Candidate? = nil, groupMembers: [Candidate] = []) {
         self.candidateID = candidateID
         self.assessment = assessment
         self.documents = documents
+        self.candidate = candidate
+        self.groupMembers = groupMembers
     }
 }

@@ -1,3 +1,6 @@
+public import AssessDocuments
+public import Foundation
+
 /// A check or calculation run on every submission of an assessment.
 ///
 /// A processor has two phases. ``process(_:)`` sees one submission at a time, is pure
@@ -96,14 +99,19 @@ public struct ProcessorDescription: Sendable {
     }
 }
 
-/// A submission written in Markdown, the options to run with, and the finding codes
-/// expected. Tests run every example; docs quote them.
+/// A submission written in Markdown (or given as a ``DocumentText`` when Markdown cannot
+/// say it, such as slides), the options to run with, and the finding codes expected.
+/// Tests run every example; docs quote them.
 public struct ProcessorExample: Sendable, CustomStringConvertible {
-    /// The submission's text, read as Markdown.
+    /// The submission's text, read as Markdown (unused when ``document`` is set).
     public var text: String
+    /// The submission as read, used instead of ``text`` when set (slides, pages).
+    public var document: DocumentText?
     public var configuration: ConfigValue
     /// The assessment's word limit, when the example needs one.
     public var wordLimit: Int?
+    /// The assessment's deadline, when the example needs one.
+    public var deadline: Date?
     /// Finding codes the example must give (empty: none).
     public var expect: [String]
     /// Metrics the example must give, where it pins figures.
@@ -114,15 +122,25 @@ public struct ProcessorExample: Sendable, CustomStringConvertible {
     public var line: Int
 
     /// Creates an example; `file` and `line` default to where it is written.
-    public init(_ text: String, configuration: ConfigValue = [:], wordLimit: Int? = nil, expect: [String] = [],
+    /// - Parameter deadline: the assessment's deadline as `assessment.yaml` writes it
+    ///   (ISO 8601; a date alone is the end of that day, UTC).
+    public init(_ text: String, configuration: ConfigValue = [:], wordLimit: Int? = nil, deadline: String? = nil, expect: [String] = [],
                 metrics: [String: JSONValue] = [:], file: String = #filePath, line: Int = #line) {
         self.text = text
         self.configuration = configuration
         self.wordLimit = wordLimit
+        self.deadline = deadline.flatMap(ConfigFields.parseDate)
         self.expect = expect
         self.metrics = metrics
         self.file = file
         self.line = line
+    }
+
+    /// Creates an example whose submission is a document built in code.
+    public init(document: DocumentText, configuration: ConfigValue = [:], wordLimit: Int? = nil, deadline: String? = nil, expect: [String] = [],
+                metrics: [String: JSONValue] = [:], file: String = #filePath, line: Int = #line) {
+        self.init("", configuration: configuration, wordLimit: wordLimit, deadline: deadline, expect: expect, metrics: metrics, file: file, line: line)
+        self.document = document
     }
 
     public var description: String {

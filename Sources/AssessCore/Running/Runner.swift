@@ -30,19 +30,20 @@ public struct Runner: Sendable {
         let collected = SubmissionCollector(candidates: course.candidates, limits: limits)
             .collect(assessmentID: assessment.id, directory: assessment.directory)
         let total = collected.submissions.count
+        let roster = Roster(course.candidates)
         var processed: [String: SubmissionResult] = [:]
         await withTaskGroup(of: SubmissionResult.self) { group in
             var pending = collected.submissions.makeIterator()
             var running = 0
             while running < jobs, let submission = pending.next() {
-                group.addTask { Self.process(submission, configured: configured, limits: limits) }
+                group.addTask { Self.process(submission, configured: configured, roster: roster, limits: limits) }
                 running += 1
             }
             while let result = await group.next() {
                 processed[result.candidateID] = result
                 progress?(assessment.id, processed.count, total)
                 if let submission = pending.next() {
-                    group.addTask { Self.process(submission, configured: configured, limits: limits) }
+                    group.addTask { Self.process(submission, configured: configured, roster: roster, limits: limits) }
                 }
             }
         }
@@ -68,7 +69,7 @@ public struct Runner: Sendable {
 
     /// Reads one submission and runs every processor on it. Never throws: whatever
     /// goes wrong is a finding.
-    static func process(_ submission: Submission, configured: ConfiguredAssessment, limits: ReadLimits) -> SubmissionResult {
+    static func process(_ submission: Submission, configured: ConfiguredAssessment, roster: Roster, limits: ReadLimits) -> SubmissionResult {
         var findings: [Finding] = []
         var reports: [SubmissionResult.FileReport] = []
         var documents: [SubmissionContent.Document] = []
@@ -102,7 +103,9 @@ public struct Runner: Sendable {
                 return copy
             }
         }
-        let content = SubmissionContent(candidateID: submission.candidateID, assessment: configured.assessment, documents: documents)
+        let candidate = roster.candidate(submission.candidateID)
+        let content = SubmissionContent(candidateID: submission.candidateID, assessment: configured.assessment, documents: documents,
+                                        candidate: candidate, groupMembers: roster.members(of: candidate?.group))
         var results: [ProcessorResult] = []
         for processor in configured.processors {
             let identifier = type(of: processor).identifier
@@ -137,4 +140,25 @@ public struct Runner: Sendable {
         if format == .text && ext != "" && !["doc", "docx", "pdf", "odt", "pptx", "rtf", "zip"].contains(ext) { return nil }
         return "\(name) is a \(format.rawValue.uppercased()) file although its name ends in .\(ext); it was read as \(format.rawValue.uppercased())."
     }
+}
+
+/// The roster by candidate id and by group, so each submission's processors can see
+/// who the candidate is and who shares their group.
+struct Roster: Sendable {
+    private let byID: [String: Candidate]
+    private let byGroup: [String: [Candidate]]
+
+    init(_ candidates: [Candidate]) {
+        byID = Dictionary(candidates.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var groups: [String: [Candidate]] = [:]
+        for candidate in candidates {
+            if let group = candidate.group { groups[group, default: []].append(candidate) }
+        }
+        byGroup = groups
+    }
+
+    func candidate(_ id: String) -> Candidate? { byID[id] }
+
+    /// The group's members in roster order; empty for no group.
+    func members(of group: String?) -> [Candidate] { group.flatMap { byGroup[$0] } ?? [] }
 }
