@@ -53,6 +53,9 @@ public struct SubmissionContent: Sendable {
     public var assessment: Assessment
     /// The files that could be read, in file-name order.
     public var documents: [Document]
+    /// The results of the processors listed before this one in `assessment.yaml`, in
+    /// order: `penalties` reads `wordcount`'s words and the mark of `rubric` or `peer`.
+    public var earlier: [ProcessorResult] = []
 
     /// Creates the content of a submission.
     public init(candidateID: String, assessment: Assessment, documents: [Document]) {
