@@ -142,8 +142,9 @@ public enum RubricLoader {
         if let weight, weight <= 0 {
             errors.append(ConfigurationError("the weight of '\(id)' must be positive", at: fields.raw("weight")?.location))
         }
-        let criterionOutOf = (attempt { () throws(ConfigurationError) in try fields.number("out_of") } ?? nil) ?? outOf
         let maximum = attempt { () throws(ConfigurationError) in try fields.number("maximum") } ?? nil
+        // The rubric's out_of is for levels; a guide's score is out of its maximum.
+        let criterionOutOf = (attempt { () throws(ConfigurationError) in try fields.number("out_of") } ?? nil) ?? (maximum == nil ? outOf : nil)
         var levels: [RubricLevel] = []
         let levelsValue = fields.raw("levels")
         if let maximum {

@@ -30,3 +30,10 @@ extension JSONValue {
     /// The text, if this is text.
     public var stringValue: String? { if case .string(let value) = self { value } else { nil } }
 }
+
+extension JSONValue {
+    /// A number as JSON: whole numbers as integers (65, not 65.0), others as decimals.
+    public static func number(_ value: Double) -> JSONValue {
+        value == value.rounded() && abs(value) < 1e15 ? .int(Int(value)) : .double(value)
+    }
+}
