@@ -56,6 +56,7 @@ public struct OutputWriter {
             archives[candidate.id] = try archive.write(to: directory + "/feedback/" + candidate.id + ".zip")
         }
         let summary = RunSummary(course: course, results: results, archives: archives, elapsed: elapsed)
+        FaultInjection.reach("outputs.before-run-json")
         try Self.atomicWrite(FeedbackJSON.encode(summary), to: directory + "/run.json")
         return summary
     }
@@ -119,6 +120,9 @@ public struct RunSummary: Encodable, Sendable {
             }
             for item in result.unmatched {
                 attention.append(Attention(assessment: result.assessment.id, candidate: nil, code: "submission.unmatched", message: "\(item.source): \(item.reason)"))
+            }
+            for problem in result.problems {
+                attention.append(Attention(assessment: result.assessment.id, candidate: nil, code: problem.code, message: problem.message))
             }
         }
         needsAttention = attention

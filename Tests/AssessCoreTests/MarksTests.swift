@@ -151,6 +151,11 @@ let twoCriteria = Rubric(id: "r", title: "R", criteria: [
         #expect(outcome.mark == 50)
         #expect(policy.apply(mark: 54, timing: timing, length: nil).mark == 44)
         #expect(policy.apply(mark: 68, timing: .init(deadline: deadline, submittedAt: deadline), length: nil).penalties.isEmpty)
+        // floor_at: deductions stop at the pass mark; a mark already below it keeps its value.
+        let floored = PenaltyPolicy(late: .init(deductPerDay: 5, floorAt: 50))
+        #expect(floored.apply(mark: 58, timing: timing, length: nil).mark == 50)
+        #expect(floored.apply(mark: 68, timing: timing, length: nil).mark == 58)
+        #expect(floored.apply(mark: 45, timing: timing, length: nil).mark == 45)
     }
 
     @Test func anExtensionMovesTheDeadlineAndLateBeyondTheLimitIsZero() {

@@ -6,6 +6,7 @@ public import Foundation
 /// penalties:
 ///   late:
 ///     deduct_per_day: 5     # marks per day or part day after the deadline (or extension)
+///     floor_at: pass        # optional: late deductions never take a mark below the pass mark
 ///     cap_at: pass          # optional: a late mark is at most the pass mark (or a number)
 ///     zero_after_days: 5    # optional: more days late than this, the mark is 0
 ///     grace_minutes: 0      # optional
@@ -20,20 +21,24 @@ public struct PenaltyPolicy: Sendable, Equatable, Codable {
     public struct Late: Sendable, Equatable, Codable {
         public var deductPerDay: Double
         public var capAt: Double?
+        /// Late deductions never take the mark below this (a lower mark is not reduced).
+        public var floorAt: Double?
         public var zeroAfterDays: Int?
         public var graceMinutes: Int
 
         enum CodingKeys: String, CodingKey {
             case deductPerDay = "deduct_per_day"
             case capAt = "cap_at"
+            case floorAt = "floor_at"
             case zeroAfterDays = "zero_after_days"
             case graceMinutes = "grace_minutes"
         }
 
         /// Creates a late rule.
-        public init(deductPerDay: Double, capAt: Double? = nil, zeroAfterDays: Int? = nil, graceMinutes: Int = 0) {
+        public init(deductPerDay: Double, capAt: Double? = nil, floorAt: Double? = nil, zeroAfterDays: Int? = nil, graceMinutes: Int = 0) {
             self.deductPerDay = deductPerDay
             self.capAt = capAt
+            self.floorAt = floorAt
             self.zeroAfterDays = zeroAfterDays
             self.graceMinutes = graceMinutes
         }
@@ -41,6 +46,7 @@ public struct PenaltyPolicy: Sendable, Equatable, Codable {
         /// The rule in words.
         public var rule: String {
             var parts = ["\(markText(deductPerDay)) marks deducted per day or part day late"]
+            if let floorAt { parts.append("late deductions never take a mark below \(markText(floorAt))") }
             if let capAt { parts.append("a late mark is capped at \(markText(capAt))") }
             if let zeroAfterDays { parts.append("more than \(zeroAfterDays) day\(zeroAfterDays == 1 ? "" : "s") late: a mark of 0") }
             return parts.joined(separator: "; ")
@@ -119,16 +125,16 @@ public struct PenaltyPolicy: Sendable, Equatable, Codable {
         try fields.allowOnly(["late", "over_length", "when_both"])
         var policy = PenaltyPolicy()
         if let late = try fields.fields("late") {
-            try late.allowOnly(["deduct_per_day", "cap_at", "zero_after_days", "grace_minutes"])
+            try late.allowOnly(["deduct_per_day", "cap_at", "floor_at", "zero_after_days", "grace_minutes"])
             let perDay = try late.number("deduct_per_day") ?? 0
             guard perDay >= 0 else { throw ConfigurationError("'deduct_per_day' must be 0 or more", at: late.raw("deduct_per_day")?.location) }
-            var cap: Double?
-            if let raw = late.raw("cap_at") {
-                if raw.text == "pass" { cap = passMark } else if let number = raw.number { cap = number } else {
-                    throw ConfigurationError("'cap_at' must be 'pass' (the pass mark) or a mark", at: raw.location)
-                }
+            func mark(_ key: String) throws(ConfigurationError) -> Double? {
+                guard let raw = late.raw(key) else { return nil }
+                if raw.text == "pass" { return passMark }
+                if let number = raw.number { return number }
+                throw ConfigurationError("'\(key)' must be 'pass' (the pass mark) or a mark", at: raw.location)
             }
-            policy.late = Late(deductPerDay: perDay, capAt: cap, zeroAfterDays: try late.int("zero_after_days", in: 0...365),
+            policy.late = Late(deductPerDay: perDay, capAt: try mark("cap_at"), floorAt: try mark("floor_at"), zeroAfterDays: try late.int("zero_after_days", in: 0...365),
                                graceMinutes: try late.int("grace_minutes", in: 0...10_080) ?? 0)
         }
         if let length = try fields.fields("over_length") {
@@ -217,7 +223,8 @@ public struct PenaltyPolicy: Sendable, Equatable, Codable {
 
     /// Applies the policy to a mark (nil: say only what would apply).
     ///
-    /// Each deduction is computed on the unpenalised mark; `when_both` keeps the larger
+    /// Each deduction is computed on the unpenalised mark (a late one no further than
+    /// `floor_at`); `when_both` keeps the larger
     /// or adds them; then a late mark is capped at `cap_at`; a script more than
     /// `zero_after_days` late gets 0; no mark goes below `minimum`.
     public func apply(mark: Double?, timing: Timing?, length: Length?, minimum: Double = 0) -> Outcome {
@@ -231,7 +238,9 @@ public struct PenaltyPolicy: Sendable, Equatable, Codable {
                 let which = timing.extendedTo == nil ? "deadline" : "extended deadline"
                 let reason = "submitted \(Self.stamp(timing.submittedAt)), \(days) day\(days == 1 ? "" : "s") after the \(which) of \(Self.stamp(due))"
                 zeroed = late.zeroAfterDays.map { days > $0 } ?? false
-                penalties.append(AppliedPenalty(kind: .late, rule: late.rule, reason: reason, deduction: zeroed ? 0 : late.deductPerDay * Double(days)))
+                var deduction = zeroed ? 0 : late.deductPerDay * Double(days)
+                if let floor = late.floorAt, let mark { deduction = min(deduction, max(0, mark - floor)) }
+                penalties.append(AppliedPenalty(kind: .late, rule: late.rule, reason: reason, deduction: deduction))
             }
         }
         if let overLength, let length, length.words > length.allowed, length.limit > 0 {

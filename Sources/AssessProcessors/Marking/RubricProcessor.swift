@@ -8,7 +8,7 @@ import Foundation
 /// moderator's sample, and each marker's consistency. Exam boards need every mark
 /// explained, so the student sees the grid and comments, and staff see every marker's
 /// mark with its sheet and row (never in a student's archive).
-struct RubricProcessor: Processor, InputChecking {
+struct RubricProcessor: RubricMarking, InputChecking {
     static let description = ProcessorDescription(
         identifier: "rubric",
         name: "Rubric marks",
