@@ -9,6 +9,13 @@ public struct Allocation: Sendable, Equatable {
         public var first: String
         public var second: String?
         public var third: String?
+
+        /// Creates an entry.
+        public init(first: String, second: String? = nil, third: String? = nil) {
+            self.first = first
+            self.second = second
+            self.third = third
+        }
     }
 
     /// Markers by script.
