@@ -1,4 +1,5 @@
 import AssessCore
+import AssessDocuments
 import AssessLedger
 import AssessTestSupport
 import Foundation
@@ -79,6 +80,24 @@ func runAssess(_ arguments: [String], environment: [String: String] = [:], killA
         #expect(history.stdout.contains("over_length penalty −10"))
         #expect(try CLI.run(["history", SamplesEndToEndTests.samples, "C1005", "--out", directory.path, "--all"]).stdout.split(separator: "\n").filter { $0.hasPrefix("  run ") }.count == 4)
         #expect(try CLI.run(["history", SamplesEndToEndTests.samples, "NOBODY", "--out", directory.path]).status == 2)
+    }
+
+    @Test func markersMarksStayOutOfStudentsArchives() throws {
+        let directory = try TemporaryDirectory()
+        _ = try CLI.run(["run", SamplesEndToEndTests.samples, "--out", directory.path])
+        let archive = try ZipArchive(path: directory.path + "/feedback/C1005.zip")
+        let feedback = String(decoding: try archive.read("hs-process-evaluation/feedback.json"), as: UTF8.self)
+        #expect(!feedback.contains("restricted"))
+        #expect(!feedback.contains("AB.csv"))
+        #expect(feedback.contains("\"mark\" : 60"))
+        let page = String(decoding: try archive.read("hs-process-evaluation/feedback.html"), as: UTF8.self)
+        #expect(page.contains("Mark and rubric: Process evaluation of a digital health service"))
+        #expect(page.contains("Over length"))
+        let results = try String(contentsOfFile: directory.path + "/hs-process-evaluation/results.json", encoding: .utf8)
+        #expect(results.contains("\"restricted\""))
+        #expect(results.contains("marks/AB.csv"))
+        #expect(results.contains("Moderator's sample"))
+        #expect(results.contains("Agreement between markers"))
     }
 
     @Test func marksheetsAreAnonymousAndPrefilled() throws {
