@@ -88,6 +88,7 @@ public struct PenaltyPolicy: Sendable, Equatable, Codable {
             let parts = bands.map { band -> String in
                 defer { lower = band.upTo.map(markText) ?? lower }
                 if let upTo = band.upTo { return "over the tolerance and up to \(markText(upTo))% over the limit: \(markText(band.deduct)) marks" }
+                if lower == "0" { return "over the limit and beyond the tolerance: \(markText(band.deduct)) marks" }
                 return "more than \(lower)% over the limit: \(markText(band.deduct)) marks"
             }
             return parts.joined(separator: "; ")
@@ -245,7 +246,7 @@ public struct PenaltyPolicy: Sendable, Equatable, Codable {
         }
         if let overLength, let length, length.words > length.allowed, length.limit > 0 {
             let percent = Double(length.words - length.limit) / Double(length.limit) * 100
-            let reason = "\(length.words) words counted, \(length.words - length.limit) (\(markText((percent * 10).rounded() / 10))%) over the limit of \(length.limit) and beyond the tolerance (\(length.allowed))"
+            let reason = "\(groupedDigits(length.words)) words counted, \(groupedDigits(length.words - length.limit)) (\(markText((percent * 10).rounded() / 10))%) over the limit of \(groupedDigits(length.limit)) and beyond the tolerance (\(groupedDigits(length.allowed)))"
             penalties.append(AppliedPenalty(kind: .overLength, rule: overLength.rule, reason: reason, deduction: overLength.deduction(percentOver: percent)))
         }
         if whenBoth == .larger, penalties.count == 2 {

@@ -217,8 +217,8 @@ private extension RubricProcessor {
         var facts: [FeedbackSection.Fact] = []
         let summary: String
         if let rounded {
-            summary = "Mark \(markText(rounded))\(band.map { " (\($0.name))" } ?? "")."
-            facts.append(.init("Mark", markText(rounded), emphasis: true))
+            summary = "Rubric mark \(markText(rounded))\(band.map { " (\($0.name))" } ?? "")."
+            facts.append(.init("Rubric mark", markText(rounded), emphasis: true))
             if let band { facts.append(.init("Band", band.name)) }
             let how = switch marking.resolution {
             case .single: marking.awaitingSecond ? "first marking; the second mark is not in yet" : "marked once"
