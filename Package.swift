@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "AssessDocuments", targets: ["AssessDocuments"]),
         .library(name: "AssessProcessors", targets: ["AssessProcessors"]),
         .library(name: "AssessFeedback", targets: ["AssessFeedback"]),
+        .library(name: "AssessLedger", targets: ["AssessLedger"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,6 +30,9 @@ let package = Package(
         .systemLibrary(
             name: "CLibZip", pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"]), .brew(["libzip"])]),
+        .systemLibrary(
+            name: "CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         .target(
             name: "AssessDocuments", dependencies: ["CLibXML2", "CLibZip"],
             swiftSettings: strict),
@@ -38,10 +42,13 @@ let package = Package(
             swiftSettings: strict),
         .target(name: "AssessProcessors", dependencies: ["AssessCore", "AssessDocuments"], swiftSettings: strict),
         .target(name: "AssessFeedback", dependencies: ["AssessCore", "AssessDocuments"], swiftSettings: strict),
+        // The ledger sits beside the writers, on the core's model only: SQLite stays
+        // inside it, and a future server can swap it without touching the model.
+        .target(name: "AssessLedger", dependencies: ["AssessCore", "CSQLite"], swiftSettings: strict),
         .executableTarget(
             name: "assess",
             dependencies: [
-                "AssessCore", "AssessProcessors", "AssessFeedback", "AssessDocuments",
+                "AssessCore", "AssessProcessors", "AssessFeedback", "AssessDocuments", "AssessLedger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(
@@ -56,7 +63,8 @@ let package = Package(
             name: "AssessFeedbackTests", dependencies: ["AssessFeedback", "AssessCore", "AssessTestSupport"]),
         .testTarget(
             name: "AssessEndToEndTests",
-            dependencies: ["AssessCore", "AssessProcessors", "AssessFeedback", "AssessDocuments", "AssessTestSupport", "assess"]),
+            dependencies: ["AssessCore", "AssessProcessors", "AssessFeedback", "AssessDocuments", "AssessLedger", "AssessTestSupport", "assess"]),
+        .testTarget(name: "AssessLedgerTests", dependencies: ["AssessLedger", "AssessCore", "AssessTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

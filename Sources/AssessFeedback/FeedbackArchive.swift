@@ -121,7 +121,9 @@ struct FeedbackDocument: Encodable {
         assessmentCopy.directory = ""  // a path on the marking machine is nobody's business
         self.assessment = assessmentCopy
         self.candidate = ["id": candidate.id, "name": candidate.name]
-        self.result = result
+        var studentView = result
+        for index in studentView.processors.indices { studentView.processors[index].restricted = nil }  // staff only
+        self.result = studentView
     }
 }
 

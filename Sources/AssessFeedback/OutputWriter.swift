@@ -31,6 +31,12 @@ public struct OutputWriter {
     public func write(_ results: [AssessmentResults], elapsed: Double) throws -> RunSummary {
         let fileManager = FileManager.default
         try fileManager.createDirectory(atPath: directory + "/feedback", withIntermediateDirectories: true)
+        // A run killed while writing leaves temporary files beside the outputs; clear them.
+        Self.removeLeftovers(in: directory + "/feedback", outputs: course.candidates.map { $0.id + ".zip" })
+        Self.removeLeftovers(in: directory, outputs: ["run.json"])
+        for configured in course.assessments {
+            Self.removeLeftovers(in: directory + "/" + configured.assessment.id, outputs: ["results.csv", "results.json"])
+        }
         for result in results {
             let folder = directory + "/" + result.assessment.id
             try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -56,8 +62,23 @@ public struct OutputWriter {
             archives[candidate.id] = try archive.write(to: directory + "/feedback/" + candidate.id + ".zip")
         }
         let summary = RunSummary(course: course, results: results, archives: archives, elapsed: elapsed)
+        FaultInjection.reach("outputs.before-run-json")
         try Self.atomicWrite(FeedbackJSON.encode(summary), to: directory + "/run.json")
         return summary
+    }
+
+    /// Removes what an interrupted atomic write leaves: `NAME.XXXXXX` (libzip) and
+    /// `NAME.tmp.XXXXXX` (Foundation), with or without a leading dot, for each output NAME.
+    public static func removeLeftovers(in folder: String, outputs: [String]) {
+        let names = Set(outputs)
+        for item in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+            var stem = Substring(item.hasPrefix(".") ? String(item.dropFirst()) : item)
+            let suffix = stem.suffix(7)
+            guard suffix.count == 7, suffix.first == ".", suffix.dropFirst().allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { continue }
+            stem = stem.dropLast(7)
+            if stem.hasSuffix(".tmp") { stem = stem.dropLast(4) }
+            if names.contains(String(stem)) { try? FileManager.default.removeItem(atPath: folder + "/" + item) }
+        }
     }
 
     /// Writes `text` as UTF-8, atomically.
@@ -119,6 +140,9 @@ public struct RunSummary: Encodable, Sendable {
             }
             for item in result.unmatched {
                 attention.append(Attention(assessment: result.assessment.id, candidate: nil, code: "submission.unmatched", message: "\(item.source): \(item.reason)"))
+            }
+            for problem in result.problems {
+                attention.append(Attention(assessment: result.assessment.id, candidate: nil, code: problem.code, message: problem.message))
             }
         }
         needsAttention = attention

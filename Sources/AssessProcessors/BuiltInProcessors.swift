@@ -5,7 +5,10 @@ public import AssessCore
 public let builtInProcessors: [any Processor.Type] = [
     DissertationProcessor.self,
     JournalProcessor.self,
+    PeerProcessor.self,
+    PenaltiesProcessor.self,
     PresentationProcessor.self,
+    RubricProcessor.self,
     WordCountProcessor.self,
 ]
 

@@ -67,3 +67,15 @@ import FoundationXML
         #expect(ResultsCSV.render(results, course: named).contains("C1,\"Ada \"\"><img onerror=alert(1)>\",processed"))
     }
 }
+
+@Suite struct LeftoverTests {
+    @Test func temporaryFilesOfAnInterruptedRunAreRemovedAndNothingElse() throws {
+        let directory = try TemporaryDirectory()
+        let folder = directory.path + "/feedback"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let names = ["C1.zip", "C1.zip.srpa3s", "C1.zip.tmp.Ab12Cd", ".C2.zip.x9Y8z7", "C3.zip.keepme1", "notes.txt", "C2.zip.bak"]
+        for name in names { try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/" + name)) }
+        OutputWriter.removeLeftovers(in: folder, outputs: ["C1.zip", "C2.zip"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["C1.zip", "C2.zip.bak", "C3.zip.keepme1", "notes.txt"])
+    }
+}

@@ -48,7 +48,7 @@ struct DocumentationExample: CustomTestStringConvertible, Sendable {
 @Suite struct DocumentationExampleTests {
     @Test func everyFormatAndProcessorPageHasAnExample() {
         let kinds = Set(DocumentationExample.all().map(\.kind))
-        #expect(kinds.isSuperset(of: ["docx", "markdown", "odt", "pptx", "wordcount", "dissertation", "journal", "presentation"]))
+        #expect(kinds.isSuperset(of: ["docx", "markdown", "odt", "pptx", "wordcount", "dissertation", "journal", "presentation", "rubric-mark", "penalties", "webpa"]))
         let docx = DocumentationExample.all().filter { $0.kind == "docx" }
         #expect(!docx.isEmpty && docx.allSatisfy { $0.block("json")?.contains("\"word_compatible\"") == true })
     }
@@ -160,8 +160,84 @@ struct DocumentationExample: CustomTestStringConvertible, Sendable {
             #expect(result.findings.map(\.code) == expected["findings"] as? [String])
         case "dissertation", "journal", "presentation":
             try runProcessorExample(example)
+        case "rubric-mark":
+            try rubricMark(example, expected)
+        case "penalties":
+            try penalties(example, expected)
+        case "webpa":
+            try webpa(example, expected)
         default:
             Issue.record("unknown example kind \(example.kind) in \(example.file)")
         }
+    }
+
+    /// A rubric, the level or score chosen per criterion, the scoring and the rounding.
+    func rubricMark(_ example: DocumentationExample, _ expected: [String: Any]) throws {
+        let fields = try ConfigFields(YAMLLoader.parse(try #require(example.block("yaml")), file: example.file), context: "example")
+        let (parsed, errors) = RubricLoader.read(try #require(fields.raw("rubric")), id: "example", file: example.file)
+        #expect(errors.map(\.description) == [])
+        let rubric = try #require(parsed)
+        var points: [String: Double] = [:]
+        let choices = try fields.fields("choices")
+        for entry in try #require(choices).value.entries {
+            let criterion = try #require(rubric.criterion(entry.key))
+            points[entry.key] = try #require(entry.value.number ?? entry.value.text.flatMap { criterion.level(named: $0)?.points })
+        }
+        let scoring = try #require(RubricScoring(rawValue: try fields.string("scoring") ?? "weighted"))
+        var rounding = MarkRounding.wholeMarks
+        if let options = try fields.fields("rounding") {
+            rounding = MarkRounding(decimals: try options.int("decimals") ?? 0, mode: try #require(MarkRounding.Mode(rawValue: try options.string("mode") ?? "half_up")))
+        }
+        let raw = try #require(rubric.mark(points: points, scoring: scoring))
+        #expect(abs(raw - (try #require(expected["raw_mark"] as? Double))) < 1e-6)
+        #expect(rounding.apply(raw) == expected["mark"] as? Double)
+    }
+
+    /// A policy, a mark and the facts of timing and length.
+    func penalties(_ example: DocumentationExample, _ expected: [String: Any]) throws {
+        let fields = try ConfigFields(YAMLLoader.parse(try #require(example.block("yaml")), file: example.file), context: "example")
+        let policyFields = ConfigFields.subset(fields, ["late", "over_length", "when_both"])
+        let policy = try PenaltyPolicy.read(policyFields, passMark: try fields.number("pass_mark") ?? 50)
+        var timing: PenaltyPolicy.Timing?
+        if let deadline = try fields.date("deadline"), let submitted = try fields.date("submitted") {
+            timing = .init(deadline: deadline, extendedTo: try fields.date("extended_to"), submittedAt: submitted)
+        }
+        var length: PenaltyPolicy.Length?
+        if let words = try fields.int("words"), let limit = try fields.int("limit"), let allowed = try fields.int("allowed") {
+            length = .init(words: words, limit: limit, allowed: allowed)
+        }
+        let outcome = policy.apply(mark: try fields.number("mark"), timing: timing, length: length)
+        #expect(outcome.daysLate == expected["days_late"] as? Int)
+        #expect(outcome.penalties.map { $0.applied ? $0.deduction : 0 } == expected["deductions"] as? [Double])
+        #expect(outcome.mark.map(MarkRounding.wholeMarks.apply) == expected["mark"] as? Double)
+    }
+
+    /// Ratings as CSV, the group and the marking parameters.
+    func webpa(_ example: DocumentationExample, _ expected: [String: Any]) throws {
+        let table = try CSVTable.parse(try #require(example.block("csv")), file: example.file)
+        let ratings = table.rows.map { WebPA.Rating(rater: $0.fields[0], ratee: $0.fields[1], score: Double($0.fields[2]) ?? -1) }
+        let fields = try ConfigFields(YAMLLoader.parse(try #require(example.block("yaml")), file: example.file), context: "example")
+        let members = try #require(try fields.strings("group"))
+        let scores = WebPA(groups: ["G": members], ratings: ratings).scores()
+        let weighting = (Double(try #require(try fields.string("weighting")).dropLast()) ?? 0) / 100
+        let penalty = try fields.fields("penalty")?.number("percent").map(WebPA.Penalty.percent)
+        let groupMark = try #require(try fields.number("group_mark"))
+        let expectedScores = try #require(expected["webpa_scores"] as? [String: Double])
+        let expectedMarks = try #require(expected["marks"] as? [String: Double])
+        #expect(Set(expectedScores.keys) == Set(members))
+        for member in members {
+            let score = try #require(scores[member])
+            #expect(score.fudgeFactor == expected["fudge_factor"] as? Double)
+            #expect(abs((score.webpaScore ?? 0) - (expectedScores[member] ?? 0)) < 5e-7, "\(member)")
+            #expect(MarkRounding.wholeMarks.apply(WebPA.mark(groupMark: groupMark, score: score, weighting: weighting, penalty: penalty)) == expectedMarks[member], "\(member)")
+        }
+    }
+}
+
+extension ConfigFields {
+    /// The entries of `fields` whose keys are listed, as a mapping of their own.
+    static func subset(_ fields: ConfigFields, _ keys: [String]) -> ConfigFields {
+        let entries = fields.value.entries.filter { keys.contains($0.key) }
+        return (try? ConfigFields(ConfigValue(.map(entries), at: fields.location), context: fields.context)) ?? fields
     }
 }

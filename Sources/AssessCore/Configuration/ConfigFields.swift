@@ -128,7 +128,9 @@ public struct ConfigFields: Sendable {
         ConfigurationError("'\(key)' in \(context) must be \(expected), not \(found.typeName)", at: found.location ?? location)
     }
 
-    static func parseDate(_ text: String) -> Date? {
+    /// Parses an ISO 8601 date and time (with or without fractions of a second); a date
+    /// alone means the end of that day, UTC.
+    public static func parseDate(_ text: String) -> Date? {
         let full = ISO8601DateFormatter()
         if let date = full.date(from: text) { return date }
         let fractional = ISO8601DateFormatter()

@@ -18,19 +18,31 @@ public struct CourseLoader: Sendable {
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let coursePath = root + "/course.yaml"
         var programme = "", cohort = "", anonymous = false, bands = Band.ukPostgraduate
+        var marking = MarkingSettings(), rubricsFolder = root + "/rubrics", penalties: ConfigValue?
         do throws(ConfigurationError) {
             let fields = try ConfigFields(YAMLLoader.load(path: coursePath), context: "course.yaml", fallback: SourceLocation(file: coursePath))
-            try fields.allowOnly(["programme", "cohort", "anonymous", "bands"])
+            try fields.allowOnly(["programme", "cohort", "anonymous", "bands", "marking", "penalties", "rubrics"])
             programme = try fields.string("programme", required: true) ?? ""
             cohort = try fields.string("cohort", required: true) ?? ""
             anonymous = try fields.bool("anonymous") ?? false
             if let bandFields = try fields.fields("bands") { bands = try Self.bands(bandFields) }
+            if let markingFields = try fields.fields("marking") { marking = try MarkingSettings(markingFields) }
+            if let folder = try fields.string("rubrics") { rubricsFolder = folder.hasPrefix("/") ? folder : root + "/" + folder }
+            if let policy = try fields.fields("penalties") {
+                _ = try PenaltyPolicy.read(policy, passMark: marking.passMark ?? CourseSettings.passMark(bands))
+                penalties = policy.value
+            }
         } catch { errors.append(error) }
 
         var candidates: [Candidate] = []
         do throws(ConfigurationError) {
             candidates = try Self.roster(path: root + "/roster.csv")
         } catch { errors.append(error) }
+
+        let (rubrics, rubricErrors) = RubricLoader.loadAll(directory: rubricsFolder)
+        errors += rubricErrors
+        let settings = CourseSettings(directory: root, anonymous: anonymous, bands: bands, candidates: candidates, rounding: marking.rounding,
+                                      passMark: marking.passMark, rubrics: rubrics, penalties: penalties)
 
         var assessments: [ConfiguredAssessment] = []
         let assessmentsDirectory = root + "/assessments"
@@ -41,24 +53,25 @@ public struct CourseLoader: Sendable {
         }
         for id in ids {
             do throws(ConfigurationError) {
-                assessments.append(try loadAssessment(directory: assessmentsDirectory + "/" + id))
+                assessments.append(try loadAssessment(directory: assessmentsDirectory + "/" + id, course: settings))
             } catch { errors.append(error) }
         }
         guard errors.isEmpty else { throw ConfigurationErrors(errors) }
         return Course(programme: programme, cohort: cohort, anonymous: anonymous, bands: bands,
-                      candidates: candidates, assessments: assessments, directory: root)
+                      candidates: candidates, assessments: assessments, directory: root, settings: settings)
     }
 
     /// Loads one assessment folder and configures its processors.
+    /// - Parameter course: the course around it, when loaded as part of one.
     /// - Throws: ``ConfigurationError`` at the first problem in its `assessment.yaml`.
-    public func loadAssessment(directory: String) throws(ConfigurationError) -> ConfiguredAssessment {
+    public func loadAssessment(directory: String, course: CourseSettings? = nil) throws(ConfigurationError) -> ConfiguredAssessment {
         let id = URL(fileURLWithPath: directory).lastPathComponent
         let path = directory + "/assessment.yaml"
         guard FileManager.default.fileExists(atPath: path) else {
             throw ConfigurationError("the assessment folder '\(id)' has no assessment.yaml; create one (see docs/configuration.md)", at: SourceLocation(file: path))
         }
         let fields = try ConfigFields(YAMLLoader.load(path: path), context: "assessment.yaml", fallback: SourceLocation(file: path))
-        try fields.allowOnly(["title", "module", "kind", "deadline", "weighting", "word_limit", "processors"])
+        try fields.allowOnly(["title", "module", "kind", "deadline", "weighting", "word_limit", "rubric", "processors"])
         guard id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }), id.first != "." else {
             throw ConfigurationError("the assessment folder name '\(id)' may hold only letters, digits, '-', '_' and '.'; rename it", at: fields.location)
         }
@@ -70,7 +83,11 @@ public struct CourseLoader: Sendable {
         let assessment = Assessment(
             id: id, title: try fields.string("title", required: true) ?? id, module: try fields.string("module", required: true) ?? "",
             kind: kind, deadline: try fields.date("deadline"), weighting: try fields.number("weighting"),
-            wordLimit: try fields.int("word_limit", in: 1...1_000_000), directory: directory)
+            wordLimit: try fields.int("word_limit", in: 1...1_000_000), directory: directory, rubric: try fields.string("rubric"))
+        if let rubric = assessment.rubric, let course, course.rubrics[rubric] == nil {
+            let known = course.rubrics.keys.sorted()
+            throw ConfigurationError("no valid rubric '\(rubric)' in the rubrics folder\(known.isEmpty ? "" : " (it has: \(known.joined(separator: ", ")))"); add rubrics/\(rubric).yaml or fix its errors", at: fields.raw("rubric")?.location)
+        }
 
         guard let processorFields = try fields.fields("processors") else { throw fields.missing("processors") }
         var processors: [any Processor] = []
@@ -80,7 +97,7 @@ public struct CourseLoader: Sendable {
                 let hint = suggestion.map { editDistance($0, entry.key) <= 3 ? "; did you mean '\($0)'?" : "" } ?? ""
                 throw ConfigurationError("unknown processor '\(entry.key)'\(hint) (known: \(registry.identifiers.joined(separator: ", ")))", at: entry.keyLocation)
             }
-            let configuration = try ProcessorConfiguration(entry.value, processor: entry.key, assessment: assessment, fallback: entry.keyLocation)
+            let configuration = try ProcessorConfiguration(entry.value, processor: entry.key, assessment: assessment, fallback: entry.keyLocation, course: course)
             processors.append(try type.init(configuration: configuration))
         }
         if processors.isEmpty {

@@ -68,15 +68,18 @@ public struct Assessment: Sendable, Codable, Equatable {
     public var wordLimit: Int?
     /// The folder holding `assessment.yaml`.
     public var directory: String
+    /// The id of the rubric markers apply (a file in the course's rubrics folder).
+    public var rubric: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, title, module, kind, deadline, weighting, directory
+        case id, title, module, kind, deadline, weighting, directory, rubric
         case wordLimit = "word_limit"
     }
 
     /// Creates an assessment.
     public init(id: String, title: String, module: String, kind: AssessmentKind, deadline: Date? = nil,
-                weighting: Double? = nil, wordLimit: Int? = nil, directory: String = "") {
+                weighting: Double? = nil, wordLimit: Int? = nil, directory: String = "", rubric: String? = nil) {
+        self.rubric = rubric
         self.id = id
         self.title = title
         self.module = module
@@ -102,10 +105,13 @@ public struct Course: Sendable {
     public var assessments: [ConfiguredAssessment]
     /// The course folder.
     public var directory: String
+    /// What processors know of the course: rounding, pass mark, rubrics, policies.
+    public var settings: CourseSettings
 
     /// Creates a course from its parts.
     public init(programme: String, cohort: String, anonymous: Bool, bands: [Band], candidates: [Candidate],
-                assessments: [ConfiguredAssessment], directory: String) {
+                assessments: [ConfiguredAssessment], directory: String, settings: CourseSettings? = nil) {
+        self.settings = settings ?? CourseSettings(directory: directory, anonymous: anonymous, bands: bands, candidates: candidates)
         self.programme = programme
         self.cohort = cohort
         self.anonymous = anonymous

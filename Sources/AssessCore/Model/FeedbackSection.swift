@@ -65,6 +65,9 @@ public struct ProcessorResult: Sendable, Equatable, Codable {
     public var processor: String
     /// Machine-readable figures (in `feedback.json`).
     public var metrics: [String: JSONValue]
+    /// Figures for staff only (markers' marks, moderation): in `results.json` and the
+    /// ledger, never in a student's archive. Nil when there are none.
+    public var restricted: [String: JSONValue]?
     /// Columns for `results.csv`, in order.
     public var columns: [Column]
     public var findings: [Finding]
@@ -73,8 +76,9 @@ public struct ProcessorResult: Sendable, Equatable, Codable {
 
     /// Creates a result.
     public init(processor: String, metrics: [String: JSONValue] = [:], columns: [Column] = [],
-                findings: [Finding] = [], feedback: [FeedbackSection] = []) {
+                findings: [Finding] = [], feedback: [FeedbackSection] = [], restricted: [String: JSONValue]? = nil) {
         self.processor = processor
+        self.restricted = restricted
         self.metrics = metrics
         self.columns = columns
         self.findings = findings

@@ -64,18 +64,33 @@ public struct AssessmentResults: Sendable, Equatable, Codable {
     public var unmatched: [UnmatchedSubmission]
     /// Cohort-phase reports by processor identifier.
     public var cohortReports: [String: [FeedbackSection]]
+    /// Problems of the assessment's own input files (a mark sheet with a wrong level
+    /// name…), not of one submission: each needs a person.
+    public var problems: [Finding]
 
     enum CodingKeys: String, CodingKey {
-        case assessment, submissions, unmatched
+        case assessment, submissions, unmatched, problems
         case cohortReports = "cohort_reports"
     }
 
     /// Creates results.
-    public init(assessment: Assessment, submissions: [SubmissionResult], unmatched: [UnmatchedSubmission] = [], cohortReports: [String: [FeedbackSection]] = [:]) {
+    public init(assessment: Assessment, submissions: [SubmissionResult], unmatched: [UnmatchedSubmission] = [], cohortReports: [String: [FeedbackSection]] = [:],
+                problems: [Finding] = []) {
         self.assessment = assessment
         self.submissions = submissions
         self.unmatched = unmatched
         self.cohortReports = cohortReports
+        self.problems = problems
+    }
+
+    /// Reads results, including those written before `problems` existed.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        assessment = try container.decode(Assessment.self, forKey: .assessment)
+        submissions = try container.decode([SubmissionResult].self, forKey: .submissions)
+        unmatched = try container.decode([UnmatchedSubmission].self, forKey: .unmatched)
+        cohortReports = try container.decode([String: [FeedbackSection]].self, forKey: .cohortReports)
+        problems = try container.decodeIfPresent([Finding].self, forKey: .problems) ?? []
     }
 
     /// The result of one candidate.
@@ -91,7 +106,7 @@ public struct AssessmentResults: Sendable, Equatable, Codable {
             processed: submissions.filter { $0.status == .processed }.count,
             unreadable: submissions.filter { $0.status == .unreadable }.count,
             findings: submissions.reduce(0) { $0 + $1.findings.count },
-            needsAttention: submissions.filter { !$0.needsAttention.isEmpty }.count + unmatched.count)
+            needsAttention: submissions.filter { !$0.needsAttention.isEmpty }.count + unmatched.count + problems.count)
     }
 
     /// Counts of submissions and findings.

@@ -59,6 +59,9 @@ public struct SubmissionContent: Sendable {
     /// Everyone on the roster in the candidate's group, the candidate included, in roster
     /// order; empty when the candidate has no group.
     public var groupMembers: [Candidate]
+    /// The results of the processors listed before this one in `assessment.yaml`, in
+    /// order: `penalties` reads `wordcount`'s words and the mark of `rubric` or `peer`.
+    public var earlier: [ProcessorResult] = []
 
     /// Creates the content of a submission.
     public init(candidateID: String, assessment: Assessment, documents: [Document],

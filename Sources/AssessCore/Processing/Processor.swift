@@ -57,12 +57,17 @@ public struct ProcessorConfiguration: Sendable {
     public var fields: ConfigFields
     /// The assessment being configured.
     public var assessment: Assessment
+    /// The course around it (roster, bands, rubrics, policies); nil when the assessment
+    /// is loaded on its own.
+    public var course: CourseSettings?
 
     /// Wraps options for a processor.
     /// - Throws: ``ConfigurationError`` when `options` is not a mapping.
-    public init(_ options: ConfigValue, processor: String, assessment: Assessment, fallback: SourceLocation? = nil) throws(ConfigurationError) {
+    public init(_ options: ConfigValue, processor: String, assessment: Assessment, fallback: SourceLocation? = nil,
+                course: CourseSettings? = nil) throws(ConfigurationError) {
         fields = try ConfigFields(options, context: "the options of '\(processor)'", fallback: fallback)
         self.assessment = assessment
+        self.course = course
     }
 }
 

@@ -64,7 +64,14 @@ public struct Runner: Sendable {
         let submissions = course.candidates.map(\.id).sorted().map { id in
             processed[id] ?? SubmissionResult(candidateID: id, status: .notSubmitted)
         }
-        return AssessmentResults(assessment: assessment, submissions: submissions, unmatched: collected.unmatched, cohortReports: cohortReports)
+        // Problems of processors' own input files (mark sheets, extensions…): the faulty
+        // file was left out, and a person must fix it.
+        var problems: [Finding] = []
+        for case let checking as any InputChecking in configured.processors {
+            let identifier = type(of: checking).identifier
+            problems += checking.inputProblems.map { Finding("\(identifier).invalid_input", .attention, $0.description) }
+        }
+        return AssessmentResults(assessment: assessment, submissions: submissions, unmatched: collected.unmatched, cohortReports: cohortReports, problems: problems)
     }
 
     /// Reads one submission and runs every processor on it. Never throws: whatever
@@ -104,11 +111,12 @@ public struct Runner: Sendable {
             }
         }
         let candidate = roster.candidate(submission.candidateID)
-        let content = SubmissionContent(candidateID: submission.candidateID, assessment: configured.assessment, documents: documents,
+        var content = SubmissionContent(candidateID: submission.candidateID, assessment: configured.assessment, documents: documents,
                                         candidate: candidate, groupMembers: roster.members(of: candidate?.group))
         var results: [ProcessorResult] = []
         for processor in configured.processors {
             let identifier = type(of: processor).identifier
+            content.earlier = results
             do {
                 let result = try processor.process(content)
                 findings += result.findings

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AssessCore
 import AssessFeedback
+import AssessLedger
 import AssessProcessors
 import Foundation
 
@@ -55,6 +56,16 @@ extension Assess {
             let outDirectory = out ?? (courseDirectory + "/out")
             let summary = try OutputWriter(course: course, directory: outDirectory)
                 .write(results, elapsed: Date().timeIntervalSince(started))
+            // The ledger is the audit trail, not an output: it records this run in one transaction.
+            var ledgerFailed = false
+            do {
+                try Ledger(path: outDirectory + "/ledger.sqlite").record(LedgerRun(
+                    startedAt: started, finishedAt: Date(), course: course, results: results,
+                    archives: summary.feedbackArchives, archiveDirectory: outDirectory + "/feedback"))
+            } catch {
+                printError("error: \(error)")
+                ledgerFailed = true
+            }
             if !quiet {
                 for result in results {
                     let counts = result.counts
@@ -62,7 +73,7 @@ extension Assess {
                 }
                 print("Wrote \(summary.feedbackArchives.count) feedback archives and reports to \(outDirectory) in \(String(format: "%.2f", summary.elapsedSeconds)) s.")
             }
-            guard summary.needsAttention.isEmpty else {
+            guard summary.needsAttention.isEmpty, !ledgerFailed else {
                 if !quiet {
                     printError("\(summary.needsAttention.count) finding(s) need a person:")
                     for item in summary.needsAttention {
