@@ -29,8 +29,11 @@ let package = Package(
         .systemLibrary(
             name: "CLibZip", pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"]), .brew(["libzip"])]),
+        .systemLibrary(
+            name: "CPoppler", pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"]), .brew(["poppler"])]),
         .target(
-            name: "AssessDocuments", dependencies: ["CLibXML2", "CLibZip"],
+            name: "AssessDocuments", dependencies: ["CLibXML2", "CLibZip", "CPoppler"],
             swiftSettings: strict),
         .target(
             name: "AssessCore",
