@@ -9,6 +9,11 @@ struct PdfLine: Equatable {
     var bold: Bool
     /// Whether it starts with a raised note number (smaller than the rest of the line).
     var raisedMarker: Bool
+    /// How many of the text's first characters are that number (0 when poppler gave
+    /// the number as a line of its own).
+    var markerLength = 0
+    /// Whether it ends with a page number set apart from it (a contents entry).
+    var tabbedNumber = false
     var page = 0
 
     var height: Double { y2 - y1 }
@@ -83,7 +88,7 @@ struct PdfLineBuilder {
         }
         let frame = box ?? (0, 0, 0, 0)
         return PdfLine(text: text, x1: frame.x1, y1: frame.y1, x2: frame.x2, y2: frame.y2, size: size,
-                       bold: boldCount * 10 >= visibleCount * 9, raisedMarker: raised)
+                       bold: boldCount * 10 >= visibleCount * 9, raisedMarker: raised, markerLength: raised ? markerSizes.count - 1 : 0)
     }
 }
 
@@ -96,7 +101,7 @@ struct PdfLayout {
         self.pages = pages.map { page in
             var page = page
             for index in page.lines.indices { page.lines[index].page = page.number }
-            page.lines = Self.mergeMarkers(page.lines)
+            page.lines = Self.attachFragments(Self.mergeMarkers(page.lines), pageHeight: page.height)
             return page
         }
     }
@@ -139,7 +144,10 @@ struct PdfLayout {
                 builder.addMain(.paragraph, text: Self.join(paragraph, lexicon: lexicon), page: page)
             }
         }
-        for note in notes {
+        for var note in notes {
+            if let first = note.first, first.markerLength > 0 {
+                note[0].text = String(first.text.unicodeScalars.dropFirst(first.markerLength)).trimmingWhitespace()
+            }
             builder.addStory(.footnote, text: Self.join(note, lexicon: lexicon), page: note.first?.page)
         }
         for kind in [BlockKind.header, .footer] {
@@ -166,7 +174,7 @@ struct PdfLayout {
     static func mergeMarkers(_ lines: [PdfLine]) -> [PdfLine] {
         var result: [PdfLine] = []
         for line in lines {
-            if let last = result.last, isMarker(last.text), line.x1 >= last.x2 - 1,
+            if let last = result.last, isMarker(last.text), last.size >= line.size * 0.85, line.x1 >= last.x2 - 1,
                line.x1 - last.x2 < 4 * max(line.size, last.size, 1),
                abs((line.y1 + line.y2) - (last.y1 + last.y2)) / 2 < 0.4 * max(line.height, last.height, 1) {
                 var merged = line
@@ -180,6 +188,55 @@ struct PdfLayout {
             }
         }
         return result
+    }
+
+    /// Puts back what poppler set apart from its line: a raised note number before or
+    /// after the text it belongs to, and a page number across from a contents entry.
+    static func attachFragments(_ input: [PdfLine], pageHeight: Double) -> [PdfLine] {
+        var lines = input
+        var removed = Set<Int>()
+        func sameRow(_ a: PdfLine, _ b: PdfLine) -> Bool {
+            abs((a.y1 + a.y2) - (b.y1 + b.y2)) / 2 < 0.3 * max(a.height, b.height, 1)
+        }
+        for index in lines.indices {
+            let fragment = lines[index]
+            if fragment.text.wholeMatch(of: /[0-9*†‡§]{1,3}/) != nil {
+                // A raised number: top within (or just above) a larger line beside it.
+                let owner = lines.indices.first { other in
+                    let line = lines[other]
+                    return other != index && !removed.contains(other) && fragment.size < line.size * 0.85
+                        && fragment.y1 >= line.y1 - 0.6 * line.height && fragment.y1 <= line.y2
+                        && fragment.y2 <= line.y2 + 0.2 * line.height
+                        && ((line.x1 >= fragment.x2 - 1 && line.x1 - fragment.x2 < 1.5 * line.size)
+                            || (fragment.x1 >= line.x2 - 1 && fragment.x1 - line.x2 < 0.5 * line.size))
+                }
+                if let owner {
+                    if lines[owner].x1 >= fragment.x2 - 1 {
+                        lines[owner].raisedMarker = true
+                        lines[owner].markerLength = 0
+                    } else {
+                        lines[owner].text += fragment.text  // a note reference glued to its word
+                    }
+                    removed.insert(index)
+                    continue
+                }
+            }
+            if fragment.text.wholeMatch(of: /\d{1,4}|[ivxlc]{1,6}/) != nil {
+                // A page number across from a contents entry on the same row.
+                let owner = lines.indices.last { other in
+                    let line = lines[other]
+                    return other != index && !removed.contains(other) && line.x2 < fragment.x1 && sameRow(line, fragment)
+                        && line.y1 > pageHeight * 0.1 && line.y2 < pageHeight * 0.9
+                }
+                if let owner {
+                    lines[owner].text += " " + fragment.text
+                    lines[owner].x2 = fragment.x2
+                    lines[owner].tabbedNumber = true
+                    removed.insert(index)
+                }
+            }
+        }
+        return lines.indices.filter { !removed.contains($0) }.map { lines[$0] }
     }
 
     static func isMarker(_ text: String) -> Bool {
@@ -390,6 +447,7 @@ struct PdfLayout {
             return !(endsHyphen || (!endsSentence && startsLower))
         }
         if startsListItem(line.text) && (endsSentence || short || isBullet(line.text)) { return true }
+        if previous.tabbedNumber || line.tabbedNumber { return true }  // contents entries
         // Extra space between lines.
         let pitch = pitches[line.size] ?? 1.2 * size
         if line.y1 - previous.y1 > pitch * 1.3 { return true }
@@ -485,8 +543,8 @@ struct PdfLayout {
         for (index, lines) in paragraphs.enumerated() {
             let text = join(lines, lexicon: lexicon)
             if isCaption(text) { roles[index] = .caption; continue }
-            let contentsLine = text.firstMatch(of: /(\.\s?){3,}|…/) != nil
-                || (inContents && text.wholeMatch(of: /.*\S\s+(\d{1,4}|[ivxlc]{1,5})/) != nil)
+            let contentsLine = text.firstMatch(of: /(\.\s?){4,}|…/) != nil
+                || (inContents && (lines.contains(where: \.tabbedNumber) || text.wholeMatch(of: /.*\S\s+(\d{1,4}|[ivxlc]{1,5})/) != nil))
             if contentsLine { roles[index] = .contentsEntry; continue }
             if isBullet(text) || (startsListItem(text) && PlainTextReader.headingLevel(text) == nil) { roles[index] = .listItem; continue }
             guard lines.count <= 2, let kind = headingKind(text, lines: lines, bodySize: bodySize) else {

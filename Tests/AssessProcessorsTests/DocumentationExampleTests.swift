@@ -48,20 +48,25 @@ struct DocumentationExample: CustomTestStringConvertible, Sendable {
 @Suite struct DocumentationExampleTests {
     @Test func everyFormatAndProcessorPageHasAnExample() {
         let kinds = Set(DocumentationExample.all().map(\.kind))
-        #expect(kinds.isSuperset(of: ["docx", "markdown", "wordcount"]))
+        #expect(kinds.isSuperset(of: ["docx", "markdown", "pdf", "rtf", "wordcount"]))
     }
 
     @Test(arguments: DocumentationExample.all())
     func workedExample(_ example: DocumentationExample) throws {
         let expected = try #require(try JSONSerialization.jsonObject(with: Data((example.block("json") ?? "").utf8)) as? [String: Any])
         switch example.kind {
-        case "docx", "markdown":
+        case "docx", "markdown", "pdf", "rtf":
             let document: DocumentText
-            if example.kind == "docx" {
+            switch example.kind {
+            case "docx":
                 var builder = DocxBuilder(body: try #require(example.block("xml")))
                 if let note = example.block("xml", 1) { builder.footnotes = [note] }
                 document = try builder.read()
-            } else {
+            case "pdf":
+                document = try PdfReader.read(bytes: PdfBuilder(layout: try #require(example.block("text"))).data())
+            case "rtf":
+                document = try RtfReader.read(bytes: Array(try #require(example.block("rtf")).utf8))
+            default:
                 document = MarkdownReader.read(try #require(example.block("markdown")))
             }
             let figures = WordCountFigures(document, policy: .standard)
