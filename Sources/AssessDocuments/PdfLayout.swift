@@ -114,7 +114,7 @@ struct PdfLayout {
             throw .noTextLayer(pages: pages.count)
         }
         let bodySize = Self.bodySize(allLines)
-        let running = runningLines()
+        let running = runningLines(bodySize: bodySize)
         var body: [PdfLine] = []
         var notes: [[PdfLine]] = []
         for (pageIndex, page) in pages.enumerated() {
@@ -200,7 +200,7 @@ struct PdfLayout {
         }
         for index in lines.indices {
             let fragment = lines[index]
-            if fragment.text.wholeMatch(of: /[0-9*†‡§]{1,3}/) != nil {
+            if fragment.text.utf8.count <= 9, fragment.text.wholeMatch(of: /[0-9*†‡§]{1,3}/) != nil {
                 // A raised number: top within (or just above) a larger line beside it.
                 let owner = lines.indices.first { other in
                     let line = lines[other]
@@ -221,7 +221,7 @@ struct PdfLayout {
                     continue
                 }
             }
-            if fragment.text.wholeMatch(of: /\d{1,4}|[ivxlc]{1,6}/) != nil {
+            if fragment.text.utf8.count <= 6, fragment.text.wholeMatch(of: /\d{1,4}|[ivxlc]{1,6}/) != nil {
                 // A page number across from a contents entry on the same row.
                 let owner = lines.indices.last { other in
                     let line = lines[other]
@@ -241,7 +241,7 @@ struct PdfLayout {
 
     static func isMarker(_ text: String) -> Bool {
         if text.count == 1, let scalar = text.unicodeScalars.first, bullets.contains(scalar) { return true }
-        return text.count <= 8 && text.wholeMatch(of: /(\d{1,2}(\.\d{1,2})*\.?|[A-Z]\.|[IVX]{1,4}\.|\(?[a-z]\)|\(?[ivx]{1,4}\))/) != nil
+        return text.utf8.count <= 8 && text.wholeMatch(of: /(\d{1,2}(\.\d{1,2})*\.?|[A-Z]\.|[IVX]{1,4}\.|\(?[a-z]\)|\(?[ivx]{1,4}\))/) != nil
     }
 
     static let bullets: Set<Unicode.Scalar> = ["•", "◦", "▪", "▫", "●", "○", "■", "□", "◆", "◇", "➢", "➤", "►", "▶", "✓", "✔", "-", "–", "—", "*", "·", "\u{F0B7}", "\u{F0A7}", "\u{F0D8}", "\u{F076}", "\u{F0FC}"]
@@ -287,36 +287,63 @@ struct PdfLayout {
 
     /// For every page, the lines that are running headers or footers (by index), and
     /// which: lines in the top or bottom eighth of the page that are page numbers, or
-    /// that recur (digits aside, near enough) on at least two fifths of the pages.
-    func runningLines() -> [[Int: BlockKind]] {
-        struct Candidate { var page: Int; var line: Int; var kind: BlockKind; var key: String }
+    /// that recur on at least two fifths of the pages. A line that recurs word for word
+    /// is running; one that recurs only with other numbers or near enough (as OCR'd
+    /// running heads do) must also look like page furniture: set smaller than the body,
+    /// set well apart from it, or naming the page. So a journal whose every page starts
+    /// "Entry 3 – 12 March" keeps its entries.
+    func runningLines(bodySize: Double) -> [[Int: BlockKind]] {
+        struct Candidate {
+            var page: Int, line: Int, kind: BlockKind, key: String, text: String
+            /// Running lines keep their place and font: compare within kind and size.
+            var band: String
+        }
         var candidates: [Candidate] = []
+        var furniture = Set<[Int]>()  // [page, line] of candidates that look like page furniture
         for (pageIndex, page) in pages.enumerated() {
             let height = page.height > 0 ? page.height : 792
-            let top = page.lines.indices.filter { page.lines[$0].y2 <= height * 0.125 }.prefix(3)
-            let bottom = page.lines.indices.filter { page.lines[$0].y1 >= height * 0.875 }.suffix(3)
-            for index in top { candidates.append(Candidate(page: pageIndex, line: index, kind: .header, key: Self.runningKey(page.lines[index].text))) }
-            for index in bottom where !top.contains(index) {
-                candidates.append(Candidate(page: pageIndex, line: index, kind: .footer, key: Self.runningKey(page.lines[index].text)))
+            let top = Array(page.lines.indices.filter { page.lines[$0].y2 <= height * 0.125 }.prefix(3))
+            let bottom = Array(page.lines.indices.filter { page.lines[$0].y1 >= height * 0.875 }.suffix(3)).filter { !top.contains($0) }
+            for (kind, indices) in [(BlockKind.header, top), (.footer, bottom)] {
+                for index in indices {
+                    let line = page.lines[index]
+                    candidates.append(Candidate(page: pageIndex, line: index, kind: kind, key: Self.runningKey(line.text), text: line.text.lowercased(),
+                                                band: "\(kind.rawValue) \(Int(line.size.rounded()))|"))
+                    let others = page.lines.indices.filter { !indices.contains($0) }.map { page.lines[$0] }
+                    let gap = others.map { kind == .header ? $0.y1 - line.y2 : line.y1 - $0.y2 }.filter { $0 > -1 }.min() ?? .infinity
+                    if line.size < bodySize * 0.95 || gap > 1.2 * max(bodySize, 1) || line.text.lowercased().contains("page") {
+                        furniture.insert([pageIndex, index])
+                    }
+                }
             }
         }
         let needed = max(2, Int((Double(pages.count) * 0.4).rounded(.up)))
-        var exact: [String: Set<Int>] = [:]
-        for candidate in candidates { exact[candidate.kind.rawValue + "|" + candidate.key, default: []].insert(candidate.page) }
-        var result = [[Int: BlockKind]](repeating: [:], count: pages.count)
+        var sameText: [String: Set<Int>] = [:]
+        var sameKey: [String: Set<Int>] = [:]
         for candidate in candidates {
-            let text = pages[candidate.page].lines[candidate.line].text
-            var running = Self.isPageNumber(text)
-            if !running, pages.count >= 2, !candidate.key.isEmpty {
-                var onPages = exact[candidate.kind.rawValue + "|" + candidate.key] ?? []
-                if onPages.count < needed, pages.count <= 200 {
-                    for other in candidates where other.kind == candidate.kind && other.page != candidate.page && !onPages.contains(other.page) {
-                        if Self.nearlyEqual(other.key, candidate.key) { onPages.insert(other.page) }
-                    }
+            sameText[candidate.band + candidate.text, default: []].insert(candidate.page)
+            sameKey[candidate.band + candidate.key, default: []].insert(candidate.page)
+        }
+        // Widen each key's pages by keys near enough to it.
+        var nearKey = sameKey
+        let keys = sameKey.keys.sorted()
+        for key in keys where sameKey[key, default: []].count < needed && key.count <= 90 {
+            let band = key.prefix { $0 != "|" }
+            for other in keys where other != key && other.hasPrefix(band + "|") {
+                if Self.nearlyEqual(String(key.dropFirst(band.count + 1)), String(other.dropFirst(band.count + 1)), minimum: 10) {
+                    nearKey[key, default: []].formUnion(sameKey[other, default: []])
                 }
-                running = onPages.count >= needed
             }
-            if running { result[candidate.page][candidate.line] = candidate.kind }
+        }
+        var result = [[Int: BlockKind]](repeating: [:], count: pages.count)
+        for candidate in candidates where pages.count >= 2 || Self.isPageNumber(candidate.text) {
+            let band = candidate.band
+            let verbatim = sameText[band + candidate.text, default: []].count >= needed
+            let alike = !candidate.key.isEmpty && nearKey[band + candidate.key, default: []].count >= needed
+                && furniture.contains([candidate.page, candidate.line])
+            if Self.isPageNumber(candidate.text) || verbatim || alike {
+                result[candidate.page][candidate.line] = candidate.kind
+            }
         }
         return result
     }
@@ -329,24 +356,48 @@ struct PdfLayout {
         })
     }
 
+    /// A page number alone: `12`, `- 12 -`, `Page 3`, `Page 3 of 10`, `3/10`, `iv`,
+    /// `12 | Page` (spaces anywhere, any case).
     static func isPageNumber(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return lower.wholeMatch(of: /[-–—\s]*(page\s+)?(\d{1,4}|[ivxlc]{1,6})(\s*(of|\/)\s*\d{1,4})?[-–—\s]*/) != nil
-            || lower.wholeMatch(of: /\d{1,4}\s*\|\s*p\s*a\s*g\s*e/) != nil
+        guard text.utf8.count <= 40 else { return false }
+        var rest = Substring(String(text.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace }))
+        rest = rest.drop { "-–—".contains($0) }
+        while let last = rest.last, "-–—".contains(last) { rest.removeLast() }
+        if rest.hasPrefix("page") { rest = rest.dropFirst(4) }
+        func number(_ text: inout Substring, roman: Bool) -> Bool {
+            let digits = text.prefix { $0.isASCII && $0.isNumber }
+            if (1...4).contains(digits.count) { text = text.dropFirst(digits.count); return true }
+            guard roman else { return false }
+            let numerals = text.prefix { "ivxlc".contains($0) }
+            if (1...6).contains(numerals.count) { text = text.dropFirst(numerals.count); return true }
+            return false
+        }
+        guard number(&rest, roman: true) else { return false }
+        if rest.isEmpty || rest == "|page" { return true }
+        if rest.hasPrefix("of") { rest = rest.dropFirst(2) } else if rest.hasPrefix("/") { rest = rest.dropFirst() } else { return false }
+        return number(&rest, roman: false) && rest.isEmpty
     }
 
-    /// Edit distance within an eighth of the length (OCR'd running heads vary).
-    static func nearlyEqual(_ a: String, _ b: String) -> Bool {
+    /// Edit distance within an eighth of the length (OCR'd running heads vary),
+    /// computed in a band and given up as soon as it cannot be met.
+    /// Strings shorter than `minimum` must be equal.
+    static func nearlyEqual(_ a: String, _ b: String, minimum: Int = 0) -> Bool {
         if a == b { return true }
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         let allowed = max(1, max(x.count, y.count) / 8)
-        if abs(x.count - y.count) > allowed || x.count > 120 || y.count > 120 { return false }
-        var previous = Array(0...y.count)
-        for i in 1...max(x.count, 1) where !x.isEmpty {
-            var current = [i] + Array(repeating: 0, count: y.count)
-            for j in 1...max(y.count, 1) where !y.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+        guard abs(x.count - y.count) <= allowed, min(x.count, y.count) >= max(minimum, 1) else { return false }
+        let outside = allowed + 1
+        var previous = (0...y.count).map { min($0, outside) }
+        for i in 1...x.count {
+            var current = [Int](repeating: outside, count: y.count + 1)
+            current[0] = min(i, outside)
+            var best = current[0]
+            for j in max(1, i - allowed)...min(y.count, i + allowed) {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost, outside)
+                best = min(best, current[j])
             }
+            if best > allowed { return false }
             previous = current
         }
         return previous[y.count] <= allowed
@@ -469,7 +520,7 @@ struct PdfLayout {
     }
 
     static func startsListItem(_ text: String) -> Bool {
-        isBullet(text) || text.prefixMatch(of: /(\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)]|\([a-z]\)|[ivx]{1,4}[.)]|\([ivx]{1,4}\))\s+\S/) != nil
+        isBullet(text) || listNumberLength(text) != nil
     }
 
     static func isBullet(_ text: String) -> Bool {
@@ -478,11 +529,41 @@ struct PdfLayout {
         return rest.first.map { $0.properties.isWhitespace } ?? false
     }
 
+    /// The length, in scalars, of a list number and the space after it (`1.`, `12)`,
+    /// `(3)`, `a.`, `b)`, `(c)`, `iv.`, `(ii)`), when text follows; else nil.
+    static func listNumberLength(_ text: String) -> Int? {
+        let scalars = Array(text.unicodeScalars.prefix(12))
+        var index = 0
+        let open = scalars.first == "("
+        if open { index += 1 }
+        let start = index
+        func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+        func isLower(_ s: Unicode.Scalar) -> Bool { s.value >= 0x61 && s.value <= 0x7A }
+        func isRoman(_ s: Unicode.Scalar) -> Bool { s == "i" || s == "v" || s == "x" }
+        if index < scalars.count, isDigit(scalars[index]) {
+            while index < scalars.count, isDigit(scalars[index]), index - start < 3 { index += 1 }
+            if index - start > 2 { return nil }
+        } else if index < scalars.count, isRoman(scalars[index]) {
+            while index < scalars.count, isRoman(scalars[index]) { index += 1 }
+            if index - start > 4 { return nil }
+        } else if index < scalars.count, isLower(scalars[index]) {
+            index += 1
+        } else {
+            return nil
+        }
+        guard index < scalars.count else { return nil }
+        let close = scalars[index]
+        if open { guard close == ")" else { return nil } } else { guard close == "." || close == ")" else { return nil } }
+        index += 1
+        let spaceStart = index
+        while index < scalars.count, scalars[index].properties.isWhitespace { index += 1 }
+        guard index > spaceStart, index < scalars.count else { return nil }
+        return index
+    }
+
     static func stripListMarker(_ text: String) -> String {
         if isBullet(text) { return String(text.unicodeScalars.dropFirst()).trimmingWhitespace() }
-        if let match = text.prefixMatch(of: /(\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)]|\([a-z]\)|[ivx]{1,4}[.)]|\([ivx]{1,4}\))\s+/) {
-            return String(text[match.range.upperBound...])
-        }
+        if let length = listNumberLength(text) { return String(text.unicodeScalars.dropFirst(length)) }
         return text
     }
 
@@ -494,7 +575,7 @@ struct PdfLayout {
         var words = Set<String>()
         var continuesWord = false
         for line in lines {
-            let tokens = line.text.split(whereSeparator: { $0.isWhitespace })
+            let tokens = line.text.split(separator: " ")
             for (index, token) in tokens.enumerated() {
                 // Leave out both halves of a word split at a line end.
                 if index == 0 && continuesWord { continue }
@@ -543,8 +624,8 @@ struct PdfLayout {
         for (index, lines) in paragraphs.enumerated() {
             let text = join(lines, lexicon: lexicon)
             if isCaption(text) { roles[index] = .caption; continue }
-            let contentsLine = text.firstMatch(of: /(\.\s?){4,}|…/) != nil
-                || (inContents && (lines.contains(where: \.tabbedNumber) || text.wholeMatch(of: /.*\S\s+(\d{1,4}|[ivxlc]{1,5})/) != nil))
+            let contentsLine = Self.endsWithLeaderAndNumber(text)
+                || (inContents && (lines.contains(where: \.tabbedNumber) || Self.endsWithPageNumber(text)))
             if contentsLine { roles[index] = .contentsEntry; continue }
             if isBullet(text) || (startsListItem(text) && PlainTextReader.headingLevel(text) == nil) { roles[index] = .listItem; continue }
             guard lines.count <= 2, let kind = headingKind(text, lines: lines, bodySize: bodySize) else {
@@ -594,9 +675,27 @@ struct PdfLayout {
         return nil
     }
 
+    /// A contents entry's page number: a last word of digits or roman numerals after
+    /// some other text.
+    static func endsWithPageNumber(_ text: String) -> Bool {
+        guard let space = text.lastIndex(where: { $0.isWhitespace }), space > text.startIndex else { return false }
+        let last = text[text.index(after: space)...]
+        return (1...5).contains(last.count) && (last.allSatisfy(\.isASCII) && last.allSatisfy(\.isNumber) || last.allSatisfy { "ivxlc".contains($0) })
+    }
+
+    /// Dot leaders, then a page number ("Methods ........ 12", "Methods … 12").
+    static func endsWithLeaderAndNumber(_ text: String) -> Bool {
+        guard endsWithPageNumber(text) || text.last?.isNumber == true else { return false }
+        let body = text.reversed().drop { $0.isNumber || "ivxlc".contains($0) }.drop { $0.isWhitespace }
+        let leader = body.prefix { $0 == "." || $0 == "…" || $0 == "·" || $0 == " " }
+        return leader.contains("…") || leader.filter { $0 == "." || $0 == "·" }.count >= 4
+    }
+
+    static let captionWords = ["Figure", "Fig.", "Table", "Chart", "Graph", "Image", "Exhibit", "Box"]
+
     static func isCaption(_ text: String) -> Bool {
-        WordCounter.count(text) <= 60
-            && text.prefixMatch(of: /(Figure|Fig\.|Table|Chart|Graph|Image|Exhibit|Box)\s+[A-Z]?\d+(\.\d+)*\s*[:.–—-]\s*\S/) != nil
+        captionWords.contains(where: { text.hasPrefix($0) }) && WordCounter.count(text) <= 60
+            && text.prefix(40).prefixMatch(of: /(Figure|Fig\.|Table|Chart|Graph|Image|Exhibit|Box)\s+[A-Z]?\d+(\.\d+)*\s*[:.–—-]\s*\S/) != nil
     }
 }
 

@@ -19,7 +19,14 @@ public enum PdfReader {
     ///   ``DocumentError/noTextLayer(pages:)`` for one that holds only images of text,
     ///   ``DocumentError/limitExceeded(what:limit:actual:)`` past `limits.maxPages`.
     public static func read(bytes: [UInt8], limits: ReadLimits = .standard) throws(DocumentError) -> DocumentText {
-        let document = try PopplerDocumentHandle(bytes: bytes)
+        let pages = try bytes.withUnsafeBufferPointer { buffer throws(DocumentError) in try readPages(UnsafeRawBufferPointer(buffer), limits: limits) }
+        return try PdfLayout(pages: pages).document()
+    }
+
+    /// Each page's lines. Poppler reads `buffer` in place: every poppler object made
+    /// here is released before this returns, while the buffer is still valid.
+    private static func readPages(_ buffer: UnsafeRawBufferPointer, limits: ReadLimits) throws(DocumentError) -> [PdfPageText] {
+        let document = try PopplerDocumentHandle(buffer)
         let count = document.pageCount
         if count > limits.maxPages {
             throw .limitExceeded(what: "the number of pages in the PDF", limit: limits.maxPages, actual: count)
@@ -30,7 +37,7 @@ public enum PdfReader {
             guard let page = document.page(at: index) else { continue }
             pages.append(page.text(number: index + 1))
         }
-        return try PdfLayout(pages: pages).document()
+        return pages
     }
 }
 
@@ -38,10 +45,11 @@ public enum PdfReader {
 private final class PopplerDocumentHandle {
     private let document: OpaquePointer
 
-    init(bytes: [UInt8]) throws(DocumentError) {
-        // g_bytes_new copies the bytes; poppler takes its own reference to the copy,
-        // and ours is dropped when this initialiser returns.
-        let data = bytes.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
+    /// Opens the PDF in `buffer`, which must outlive this handle.
+    init(_ buffer: UnsafeRawBufferPointer) throws(DocumentError) {
+        // g_bytes_new_static wraps the caller's buffer without a copy; poppler takes its
+        // own reference to the wrapper, and ours is dropped when this initialiser returns.
+        let data = g_bytes_new_static(buffer.baseAddress, gsize(buffer.count))
         defer { g_bytes_unref(data) }
         var error: UnsafeMutablePointer<GError>?
         guard let document = poppler_document_new_from_bytes(data, nil, &error) else {

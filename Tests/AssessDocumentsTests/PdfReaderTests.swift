@@ -153,6 +153,19 @@ import Testing
         }
     }
 
+    /// Truncated at any point, the essay gives text or a clear error; poppler rebuilds
+    /// what it can of a file cut short.
+    @Test func truncatedFilesGiveTextOrAClearError() {
+        let bytes = Self.essay().data()
+        for cut in stride(from: 8, to: bytes.count, by: max(1, bytes.count / 25)) {
+            do {
+                _ = try PdfReader.read(bytes: Array(bytes.prefix(cut)))
+            } catch {
+                #expect(error.description.hasSuffix("."), "cut at \(cut): \(error)")
+            }
+        }
+    }
+
     @Test func readThroughDocumentReaderByContent() throws {
         let bytes = Self.essay().data()
         #expect(DocumentReader.sniff(bytes) == .pdf)
@@ -160,5 +173,42 @@ import Testing
         let second = try DocumentReader.read(bytes: bytes, name: "essay.pdf")
         #expect(first == second)
         #expect(first.words(of: [.heading, .paragraph, .listItem]) > 60)
+    }
+
+    @Test(arguments: ["7", "- 7 -", "Page 7", "Page 7 of 12", "7/12", "vii", "7 | P a g e"])
+    func pageNumbersInTheirCommonForms(_ number: String) throws {
+        var pdf = PdfBuilder()
+        pdf.paragraph(Self.sentence)
+        pdf.add(.init(number, x: 280, y: 810, size: 9))
+        let document = try PdfReader.read(bytes: pdf.data())
+        #expect(document.blocks.map(\.kind) == [.paragraph, .footer])
+    }
+
+    @Test func runningHeadsThatVaryLikeOCRAreStillHeaders() throws {
+        var pdf = PdfBuilder()
+        for (index, head) in ["THE SIEGE OF VICKSBURG.", "THE SIEGE OF VICKSBUEG.", "THE SIEGE OP VICKSBURG."].enumerated() {
+            if index > 0 { pdf.newPage() }
+            pdf.add(.init(head, x: 200, y: 40, size: 9))
+            pdf.paragraph("Entry \(index + 1) of the journal, \(index + 10) March 2025", font: .bold)
+            pdf.paragraph(Self.sentence)
+        }
+        let document = try PdfReader.read(bytes: pdf.data())
+        #expect(document.blocks.filter { $0.kind == .header }.map(\.page) == [1, 2, 3])
+        // Each page's first line recurs with other numbers, but it is the text itself.
+        #expect(document.blocks.filter { $0.kind == .heading }.map(\.text) == (1...3).map { "Entry \($0) of the journal, \($0 + 9) March 2025" })
+        #expect(document.blocks.filter { $0.kind == .paragraph }.count == 3)
+    }
+
+    @Test func listNumbersAreRemovedAndProseWithAnEllipsisIsKept() throws {
+        var pdf = PdfBuilder()
+        for (index, item) in ["1. Access to care.", "(b) Continuity of care.", "iv) Cost of care."].enumerated() {
+            pdf.add(.init(item, y: 100 + Double(index) * 14))
+        }
+        pdf.cursor = 160
+        pdf.paragraph("Services were slow… and costly in 2019")
+        let document = try PdfReader.read(bytes: pdf.data())
+        #expect(document.blocks.map(\.kind) == [.listItem, .listItem, .listItem, .paragraph])
+        #expect(document.blocks.map(\.text) == ["Access to care.", "Continuity of care.", "Cost of care.", "Services were slow… and costly in 2019"])
+        #expect(document.blocks.last?.section == .body)
     }
 }

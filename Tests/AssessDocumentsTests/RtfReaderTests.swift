@@ -106,8 +106,35 @@ import Testing
         #expect(throws: DocumentError.self) { try RtfReader.read(bytes: Array("not rtf".utf8)) }
     }
 
+    /// Every truncation of a real-looking file, and a brace, backslash or quote put in
+    /// at every place, still gives text or a limit error: never a crash or a hang.
+    @Test func damagedFilesStillGiveText() {
+        let bytes = Array(Self.wordEssay.utf8)
+        var outcomes = (read: 0, failed: 0)
+        for cut in stride(from: 6, through: bytes.count, by: 7) {
+            if (try? RtfReader.read(bytes: Array(bytes.prefix(cut)))) != nil { outcomes.read += 1 } else { outcomes.failed += 1 }
+        }
+        for (offset, insert) in zip(stride(from: 6, to: bytes.count, by: 5), [UInt8]("{}\\'u*".utf8).cycled()) {
+            var damaged = bytes
+            damaged.insert(insert, at: offset)
+            if (try? RtfReader.read(bytes: damaged)) != nil { outcomes.read += 1 } else { outcomes.failed += 1 }
+        }
+        #expect(outcomes.failed == 0)
+        #expect(outcomes.read > 300)
+    }
+
     @Test func readThroughDocumentReaderByContent() throws {
         let document = try DocumentReader.read(bytes: Array(Self.wordEssay.utf8), name: "essay.doc")
         #expect(document.format == .rtf)
+    }
+}
+
+private extension Array {
+    /// The elements repeated without end.
+    func cycled() -> some Sequence<Element> {
+        sequence(state: 0) { index in
+            defer { index = (index + 1) % Swift.max(count, 1) }
+            return isEmpty ? nil : self[index]
+        }
     }
 }
