@@ -128,20 +128,23 @@ struct PdfLayout {
         let paragraphs = Self.paragraphs(body, pitches: pitches, lexicon: lexicon)
 
         var builder = DocumentBuilder()
-        let roles = Self.roles(of: paragraphs, bodySize: bodySize, lexicon: lexicon)
-        for (paragraph, role) in zip(paragraphs, roles) {
+        let texts = paragraphs.map { Self.join($0, lexicon: lexicon) }
+        let roles = Self.roles(of: paragraphs, texts: texts, bodySize: bodySize)
+        let titlePage = titlePage(paragraphs, texts: texts, roles: roles)
+        for (index, (paragraph, role)) in zip(paragraphs, roles).enumerated() {
             let page = paragraph.first?.page
+            let cover = titlePage.contains(index)
             switch role {
             case .heading(let level):
-                builder.addMain(.heading, text: Self.join(paragraph, lexicon: lexicon), level: level, page: page)
+                builder.addMain(.heading, text: texts[index], level: cover ? 0 : level, page: page)
             case .contentsEntry:
-                builder.addMain(.paragraph, text: Self.join(paragraph, lexicon: lexicon), frontMatter: true, page: page)
+                builder.addMain(.paragraph, text: texts[index], frontMatter: true, page: page)
             case .listItem:
-                builder.addMain(.listItem, text: Self.stripListMarker(Self.join(paragraph, lexicon: lexicon)), page: page)
+                builder.addMain(.listItem, text: Self.stripListMarker(texts[index]), frontMatter: cover, page: page)
             case .caption:
-                builder.addMain(.caption, text: Self.join(paragraph, lexicon: lexicon), page: page)
+                builder.addMain(.caption, text: texts[index], frontMatter: cover, page: page)
             case .paragraph:
-                builder.addMain(.paragraph, text: Self.join(paragraph, lexicon: lexicon), page: page)
+                builder.addMain(.paragraph, text: texts[index], frontMatter: cover, page: page)
             }
         }
         for var note in notes {
@@ -158,6 +161,23 @@ struct PdfLayout {
             }
         }
         return builder.build(.pdf)
+    }
+
+    /// The paragraphs of a title page (a cover sheet): a first page of a document of
+    /// three pages or more that holds a few short lines only (80 words at most, none
+    /// over 30) and no section heading such as Abstract or Contents. Its lines are
+    /// front matter, so its headings do not start the body.
+    func titlePage(_ paragraphs: [[PdfLine]], texts: [String], roles: [Role]) -> Set<Int> {
+        guard pages.count >= 3, let first = pages.first?.number else { return [] }
+        let onFirst = paragraphs.indices.filter { paragraphs[$0].first?.page == first }
+        guard !onFirst.isEmpty, onFirst.count < paragraphs.count else { return [] }
+        let words = onFirst.map { WordCounter.count(texts[$0]) }
+        guard words.reduce(0, +) <= 80, words.allSatisfy({ $0 <= 30 }) else { return [] }
+        let namesSection = onFirst.contains { index in
+            if case .heading = roles[index] { return SectionTracker.classify(texts[index]) != nil }
+            return false
+        }
+        return namesSection ? [] : Set(onFirst)
     }
 
     /// The font size most characters of the document use.
@@ -617,12 +637,12 @@ struct PdfLayout {
 
     struct HeadingStyle: Hashable { var size: Double; var bold: Bool }
 
-    static func roles(of paragraphs: [[PdfLine]], bodySize: Double, lexicon: Set<String>) -> [Role] {
+    static func roles(of paragraphs: [[PdfLine]], texts: [String], bodySize: Double) -> [Role] {
         var roles = [Role](repeating: .paragraph, count: paragraphs.count)
         var styled: [(index: Int, style: HeadingStyle)] = []
         var inContents = false
         for (index, lines) in paragraphs.enumerated() {
-            let text = join(lines, lexicon: lexicon)
+            let text = texts[index]
             if isCaption(text) { roles[index] = .caption; continue }
             let contentsLine = Self.endsWithLeaderAndNumber(text)
                 || (inContents && (lines.contains(where: \.tabbedNumber) || Self.endsWithPageNumber(text)))
@@ -645,7 +665,7 @@ struct PdfLayout {
         // The title: the document's first paragraph, set larger than every heading after it.
         if let first = styled.first, first.index == 0, first.style.size >= bodySize * 1.3,
            styled.dropFirst().allSatisfy({ $0.style.size < first.style.size }),
-           SectionTracker.classify(join(paragraphs[0], lexicon: lexicon)) == nil {
+           SectionTracker.classify(texts[0]) == nil {
             roles[0] = .heading(0)
             styled.removeFirst()
             styles = Array(Set(styled.map(\.style))).sorted { $0.size != $1.size ? $0.size > $1.size : $0.bold && !$1.bold }

@@ -58,6 +58,27 @@ import Testing
         #expect(furniture.map(\.text) == ["Candidate 12345 - Process evaluation", "Candidate 12345 - Process evaluation", "1", "2"])
     }
 
+    /// A cover sheet's lines are front matter: its bold lines do not start the body,
+    /// so the abstract after it is still front matter.
+    @Test func coverSheetIsFrontMatter() throws {
+        var pdf = PdfBuilder()
+        pdf.heading("Digital front doors in primary care", size: 24)
+        pdf.heading("Module: Leadership and transformational change", size: 14)
+        pdf.paragraph("Candidate 12345")
+        pdf.paragraph("Word count: 2,480")
+        pdf.newPage()
+        pdf.heading("Abstract", size: 14)
+        pdf.paragraph("This essay looks at online consultation in general practice.")
+        pdf.heading("1 Introduction", size: 14)
+        pdf.paragraph(Self.sentence)
+        pdf.newPage()
+        pdf.paragraph(Self.sentence)
+        let document = try PdfReader.read(bytes: pdf.data())
+        #expect(document.blocks.map(\.section) == [.frontMatter, .frontMatter, .frontMatter, .frontMatter, .frontMatter, .frontMatter, .body, .body, .body])
+        #expect(document.blocks.prefix(2).map(\.level) == [0, 0])
+        #expect(document.blocks[4].level == 1)
+    }
+
     @Test func wordsSplitAtLineEndsAreJoined() throws {
         var pdf = PdfBuilder()
         for line in ["An evidence-based approach to the transfor-", "mation of care needs evidence-", "based tools and a clear plan."] {

@@ -17,16 +17,21 @@ import Foundation
 public struct PdfBuilder: Sendable {
     /// The fonts a line can be set in (all standard PDF fonts, no embedding needed).
     public enum Font: String, Sendable {
+        /// Helvetica, Helvetica-Bold and Times-Roman.
         case regular = "F1", bold = "F2", serif = "F3"
     }
 
     /// One line of text placed on a page.
     public struct Line: Sendable {
+        /// What the line shows.
         public var text: String
+        /// The left edge, in points from the left of the page.
         public var x: Double
         /// The baseline's distance from the top of the page.
         public var y: Double
+        /// The font size in points.
         public var size: Double
+        /// The font.
         public var font: Font
         /// Show the text with `TJ` and a kerning adjustment between its words.
         public var kerned: Bool
@@ -45,7 +50,9 @@ public struct PdfBuilder: Sendable {
         }
     }
 
+    /// The page width in points (A4).
     public var pageWidth = 595.0
+    /// The page height in points (A4).
     public var pageHeight = 842.0
     /// Each page's lines.
     public var pages: [[Line]] = [[]]
