@@ -33,8 +33,11 @@ let package = Package(
         .systemLibrary(
             name: "CSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        .systemLibrary(
+            name: "CPoppler", pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"]), .brew(["poppler"])]),
         .target(
-            name: "AssessDocuments", dependencies: ["CLibXML2", "CLibZip"],
+            name: "AssessDocuments", dependencies: ["CLibXML2", "CLibZip", "CPoppler"],
             swiftSettings: strict),
         .target(
             name: "AssessCore",

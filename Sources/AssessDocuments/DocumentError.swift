@@ -19,6 +19,10 @@ public enum DocumentError: Error, Equatable, Sendable, CustomStringConvertible {
     case limitExceeded(what: String, limit: Int, actual: Int)
     /// The text is not in an encoding that could be recognised.
     case undecodableText
+    /// The PDF is damaged or truncated; poppler's reason.
+    case damagedPDF(String)
+    /// The PDF holds no text, only images of pages (a scan, or pages saved as pictures).
+    case noTextLayer(pages: Int)
     /// A file could not be written.
     case writeFailed(String)
 
@@ -42,6 +46,10 @@ public enum DocumentError: Error, Equatable, Sendable, CustomStringConvertible {
             "The file exceeds a safety limit: \(what) is \(actual), above the limit of \(limit)."
         case .undecodableText:
             "The text file is not in UTF-8, UTF-16 or Windows-1252; save it as UTF-8 text."
+        case .damagedPDF(let reason):
+            "The PDF is damaged or truncated (\(reason)); export it again from Word or LibreOffice, or ask for it to be uploaded again."
+        case .noTextLayer(let pages):
+            "The PDF holds images of text, not text (\(pages == 1 ? "its page is" : "all \(pages) pages are") scanned or saved as pictures), so no words can be counted; submit the DOCX it was made from."
         case .writeFailed(let reason):
             "A file could not be written: \(reason)."
         }

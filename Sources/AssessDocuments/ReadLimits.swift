@@ -13,13 +13,15 @@ public struct ReadLimits: Sendable, Equatable {
     public var maxEntries: Int
     /// Largest ratio of uncompressed to compressed size for an entry above 1 MiB.
     public var maxCompressionRatio: Int
-    /// Deepest XML element nesting accepted.
+    /// Deepest XML element nesting accepted (and deepest RTF group nesting).
     public var maxXMLDepth: Int
+    /// Most pages read from one PDF.
+    public var maxPages: Int
 
     /// Creates limits; the defaults suit a 10,000-word dissertation with images.
     public init(
         maxFileBytes: Int = 256 << 20, maxEntryBytes: Int = 256 << 20, maxTotalBytes: Int = 512 << 20,
-        maxEntries: Int = 20_000, maxCompressionRatio: Int = 200, maxXMLDepth: Int = 256
+        maxEntries: Int = 20_000, maxCompressionRatio: Int = 200, maxXMLDepth: Int = 256, maxPages: Int = 2_000
     ) {
         self.maxFileBytes = maxFileBytes
         self.maxEntryBytes = maxEntryBytes
@@ -27,6 +29,7 @@ public struct ReadLimits: Sendable, Equatable {
         self.maxEntries = maxEntries
         self.maxCompressionRatio = maxCompressionRatio
         self.maxXMLDepth = maxXMLDepth
+        self.maxPages = maxPages
     }
 
     /// The limits used when nothing else is said.

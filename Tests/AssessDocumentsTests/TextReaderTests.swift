@@ -64,7 +64,7 @@ import Testing
     @Test(arguments: [
         ([UInt8](), DocumentReader.Kind.empty), (Array("%PDF-1.7".utf8), .pdf), ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1], .oleCompound),
         (Array("{\\rtf1".utf8), .rtf), ([0x50, 0x4B, 0x03, 0x04], .zip), (Array("Hello".utf8), .text), ([0x00, 0x01, 0x02], .binary),
-        (Array("BZh91AY".utf8), .binary), ([0xFF, 0xFE, 0x41, 0x00], .text),
+        (Array("BZh91AY".utf8), .binary), ([0xFF, 0xFE, 0x41, 0x00], .text), ([0xFF, 0xD8, 0xFF, 0xE0], .image),
     ])
     func sniffing(_ bytes: [UInt8], _ kind: DocumentReader.Kind) {
         #expect(DocumentReader.sniff(bytes) == kind)
@@ -80,8 +80,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ([UInt8](), "empty"), (Array("%PDF-1.4 x".utf8), "PDF"), ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "legacy Word"),
-        (Array("{\\rtf1 hi}".utf8), "RTF"), ([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00], "damaged"),
+        ([UInt8](), "empty"), (Array("%PDF-1.4 x".utf8), "PDF"), ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "legacy Microsoft Office"),
+        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "PNG image"), ([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00], "damaged"),
     ])
     func unreadableFormatsSayWhatToDo(_ bytes: [UInt8], _ phrase: String) {
         #expect {

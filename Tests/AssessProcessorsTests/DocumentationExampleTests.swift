@@ -48,7 +48,7 @@ struct DocumentationExample: CustomTestStringConvertible, Sendable {
 @Suite struct DocumentationExampleTests {
     @Test func everyFormatAndProcessorPageHasAnExample() {
         let kinds = Set(DocumentationExample.all().map(\.kind))
-        #expect(kinds.isSuperset(of: ["docx", "markdown", "odt", "pptx", "wordcount", "dissertation", "journal", "presentation", "rubric-mark", "penalties", "webpa"]))
+        #expect(kinds.isSuperset(of: ["docx", "markdown", "odt", "pptx", "pdf", "rtf", "wordcount", "dissertation", "journal", "presentation", "rubric-mark", "penalties", "webpa"]))
         let docx = DocumentationExample.all().filter { $0.kind == "docx" }
         #expect(!docx.isEmpty && docx.allSatisfy { $0.block("json")?.contains("\"word_compatible\"") == true })
     }
@@ -133,6 +133,10 @@ struct DocumentationExample: CustomTestStringConvertible, Sendable {
             }
         case "markdown":
             checkFigures(MarkdownReader.read(try #require(example.block("markdown"))), expected)
+        case "pdf":
+            checkFigures(try PdfReader.read(bytes: PdfBuilder(layout: try #require(example.block("text"))).data()), expected)
+        case "rtf":
+            checkFigures(try RtfReader.read(bytes: Array(try #require(example.block("rtf")).utf8)), expected)
         case "odt":
             checkFigures(try OdtBuilder(body: try #require(example.block("xml"))).read(), expected)
         case "pptx":
