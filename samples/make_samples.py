@@ -7,6 +7,12 @@ Writes, for the two written assessments of the sample course:
   assessments/hs-process-evaluation/submissions/<candidate_id>/<file>.docx (and one essay.md)
   assessments/hit-briefing-paper/submissions/moodle-download.zip  (a Moodle "Download all
       submissions" archive holding one DOCX per candidate)
+and for the three assessment kinds of issue 3:
+  assessments/msc-dissertation/submissions/<candidate_id>/<file>.docx   (MSc dissertations)
+  assessments/ltc-group-presentation/submissions/<candidate_id>/<file>.pptx  (one deck a group)
+  assessments/ltc-reflective-journal/submissions/<candidate_id>/<file>.docx  (dated journals)
+The issue 3 files draw on their own random streams, so adding them left the files of the two
+written assessments byte for byte as they were.
 
 Only the standard library is used. Every zip entry has the fixed timestamp 2000-01-01 00:00,
 entries are written in a fixed order and compressed with ZIP_DEFLATED, and all text comes
@@ -16,7 +22,10 @@ byte-identical files.
 For every document the script prints its intended *body* word count: the words of the
 headings, paragraphs and list items of the body, leaving out the title, tables, captions,
 footnotes, headers, footers and the reference list (the References heading included). A
-word is a whitespace-separated token holding at least one letter or digit.
+word is a whitespace-separated token holding at least one letter or digit. For the issue 3
+files it also prints what the dissertation, presentation and journal processors should find
+(abstract words, references, citations and mismatches; slides, words per slide, notes words;
+entries, words per entry, gaps), and stops with an error when a figure leaves its band.
 """
 
 import csv
@@ -1358,6 +1367,2417 @@ def check_docx(data):
             if name.endswith((".xml", ".rels")):
                 xml.dom.minidom.parseString(archive.read(name))
 
+# =======================================================================================
+# Issue 3: an MSc dissertation, a group presentation and a reflective journal
+# =======================================================================================
+#
+# Everything below writes the three assessments added for issue 3. It shares the DOCX
+# writer above (document_xml, docx_bytes…) but none of its random streams, so the files of
+# the two written assessments are unchanged by it.
+
+# References the dissertations cite, in addition to REFS above (several are shared). A label
+# with a letter ("2020a") is how Harvard tells apart two works by the same first author in
+# the same year.
+DISS_REFS = {
+    "topol2019": ("Topol", "2019",
+        "Topol, E. (2019) *The Topol Review: Preparing the healthcare workforce to deliver the "
+        "digital future*. London: Health Education England."),
+    "robertson2010": ("Robertson et al.", "2010",
+        "Robertson, A., Cresswell, K., Takian, A., Petrakaki, D., Crowe, S., Cornford, T., et al. "
+        "(2010) 'Implementation and adoption of nationwide electronic health records in secondary "
+        "care in England: qualitative analysis of interim results from a prospective national "
+        "evaluation', *BMJ*, 341, c4564."),
+    "cresswell2013b": ("Cresswell, Bates and Sheikh", "2013",
+        "Cresswell, K.M., Bates, D.W. and Sheikh, A. (2013) 'Ten key considerations for the "
+        "successful implementation and adoption of large-scale health information technology', "
+        "*Journal of the American Medical Informatics Association*, 20(e1), pp. e9–e13."),
+    "kotter1996": ("Kotter", "1996",
+        "Kotter, J.P. (1996) *Leading Change*. Boston, MA: Harvard Business School Press."),
+    "kotter1995": ("Kotter", "1995",
+        "Kotter, J.P. (1995) 'Leading change: why transformation efforts fail', *Harvard Business "
+        "Review*, 73(2), pp. 59–67."),
+    "west2017": ("West et al.", "2017",
+        "West, M., Eckert, R., Collins, B. and Chowla, R. (2017) *Caring to change: how "
+        "compassionate leadership can stimulate innovation in health care*. London: The King's Fund."),
+    "heifetz2009": ("Heifetz, Grashow and Linsky", "2009",
+        "Heifetz, R.A., Grashow, A. and Linsky, M. (2009) *The Practice of Adaptive Leadership: "
+        "Tools and Tactics for Changing Your Organization and the World*. Boston, MA: Harvard "
+        "Business Press."),
+    "bate2006": ("Bate and Robert", "2006",
+        "Bate, P. and Robert, G. (2006) 'Experience-based design: from redesigning the system "
+        "around the patient to co-designing services with the patient', *Quality and Safety in "
+        "Health Care*, 15(5), pp. 307–310."),
+    "shaw2018": ("Shaw et al.", "2018",
+        "Shaw, J., Agarwal, P., Desveaux, L., Palma, D.C., Stamenova, V., Jamieson, T., et al. "
+        "(2018) 'Beyond \"implementation\": digital health innovation and service design', *npj "
+        "Digital Medicine*, 1, 48."),
+    "tong2007": ("Tong, Sainsbury and Craig", "2007",
+        "Tong, A., Sainsbury, P. and Craig, J. (2007) 'Consolidated criteria for reporting "
+        "qualitative research (COREQ): a 32-item checklist for interviews and focus groups', "
+        "*International Journal for Quality in Health Care*, 19(6), pp. 349–357."),
+    "malterud2016": ("Malterud, Siersma and Guassora", "2016",
+        "Malterud, K., Siersma, V.D. and Guassora, A.D. (2016) 'Sample size in qualitative "
+        "interview studies: guided by information power', *Qualitative Health Research*, 26(13), "
+        "pp. 1753–1760."),
+    "vindrolapadros2021": ("Vindrola-Padros et al.", "2021",
+        "Vindrola-Padros, C., Singh, K.E., Sidhu, M.S., Georghiou, T., Sherlaw-Johnson, C., "
+        "Tomini, S.M., et al. (2021) 'Remote home monitoring (virtual wards) for confirmed or "
+        "suspected COVID-19 patients: a rapid systematic review', *EClinicalMedicine*, 37, 100965."),
+    "shepperd2016": ("Shepperd et al.", "2016",
+        "Shepperd, S., Iliffe, S., Doll, H.A., Clarke, M.J., Kalra, L., Wilson, A.D. and "
+        "Gonçalves-Bradley, D.C. (2016) 'Admission avoidance hospital at home', *Cochrane Database "
+        "of Systematic Reviews*, 9, CD007491."),
+    "nhse2019": ("NHS England", "2019",
+        "NHS England (2019) *The NHS Long Term Plan*. London: NHS England."),
+    "greenhalgh2020a": ("Greenhalgh et al.", "2020a",
+        "Greenhalgh, T., Koh, G.C.H. and Car, J. (2020a) 'Covid-19: a remote assessment in primary "
+        "care', *BMJ*, 368, m1182."),
+    "greenhalgh2020b": ("Greenhalgh et al.", "2020b",
+        "Greenhalgh, T., Wherton, J., Shaw, S. and Morrison, C. (2020b) 'Video consultations for "
+        "covid-19', *BMJ*, 368, m998."),
+    "black2011": ("Black et al.", "2011",
+        "Black, A.D., Car, J., Pagliari, C., Anandan, C., Cresswell, K., Bokun, T., et al. (2011) "
+        "'The impact of eHealth on the quality and safety of health care: a systematic overview', "
+        "*PLoS Medicine*, 8(1), e1000387."),
+    "ham2016": ("Ham, Berwick and Dixon", "2016",
+        "Ham, C., Berwick, D. and Dixon, J. (2016) *Improving quality in the English NHS: a "
+        "strategy for action*. London: The King's Fund."),
+    "bevan2014": ("Bevan and Fairman", "2014",
+        "Bevan, H. and Fairman, S. (2014) *The new era of thinking and practice in change and "
+        "transformation: a call to action for leaders of health and care*. Leeds: NHS Improving "
+        "Quality."),
+    "nilsen2015": ("Nilsen", "2015",
+        "Nilsen, P. (2015) 'Making sense of implementation theories, models and frameworks', "
+        "*Implementation Science*, 10, 53."),
+    "davis1989": ("Davis", "1989",
+        "Davis, F.D. (1989) 'Perceived usefulness, perceived ease of use, and user acceptance of "
+        "information technology', *MIS Quarterly*, 13(3), pp. 319–340."),
+    "venkatesh2003": ("Venkatesh et al.", "2003",
+        "Venkatesh, V., Morris, M.G., Davis, G.B. and Davis, F.D. (2003) 'User acceptance of "
+        "information technology: toward a unified view', *MIS Quarterly*, 27(3), pp. 425–478."),
+    "holden2010": ("Holden and Karsh", "2010",
+        "Holden, R.J. and Karsh, B.-T. (2010) 'The technology acceptance model: its past and its "
+        "future in health care', *Journal of Biomedical Informatics*, 43(1), pp. 159–172."),
+    "koppel2005": ("Koppel et al.", "2005",
+        "Koppel, R., Metlay, J.P., Cohen, A., Abaluck, B., Localio, A.R., Kimmel, S.E. and Strom, "
+        "B.L. (2005) 'Role of computerized physician order entry systems in facilitating "
+        "medication errors', *JAMA*, 293(10), pp. 1197–1203."),
+    "lincoln1985": ("Lincoln and Guba", "1985",
+        "Lincoln, Y.S. and Guba, E.G. (1985) *Naturalistic Inquiry*. Beverly Hills, CA: Sage."),
+    "creswell2018": ("Creswell and Plano Clark", "2018",
+        "Creswell, J.W. and Plano Clark, V.L. (2018) *Designing and Conducting Mixed Methods "
+        "Research*. 3rd edn. Thousand Oaks, CA: Sage."),
+    "finlay2002": ("Finlay", "2002",
+        "Finlay, L. (2002) '\"Outing\" the researcher: the provenance, process, and practice of "
+        "reflexivity', *Qualitative Health Research*, 12(4), pp. 531–545."),
+    "coghlan2014": ("Coghlan and Brannick", "2014",
+        "Coghlan, D. and Brannick, T. (2014) *Doing Action Research in Your Own Organization*. "
+        "4th edn. London: Sage."),
+    "norman2023": ("Norman, Bennett and Vardy", "2023",
+        "Norman, G., Bennett, P. and Vardy, E.R.L.C. (2023) 'Virtual wards: a rapid evidence "
+        "synthesis and implications for the care of older people', *Age and Ageing*, 52(1), afac319."),
+    "schein2010": ("Schein", "2010",
+        "Schein, E.H. (2010) *Organizational Culture and Leadership*. 4th edn. San Francisco, CA: "
+        "Jossey-Bass."),
+    "lewin1947": ("Lewin", "1947",
+        "Lewin, K. (1947) 'Frontiers in group dynamics: concept, method and reality in social "
+        "science; social equilibria and social change', *Human Relations*, 1(1), pp. 5–41."),
+    "burnes2004": ("Burnes", "2004",
+        "Burnes, B. (2004) 'Kurt Lewin and the planned approach to change: a re-appraisal', "
+        "*Journal of Management Studies*, 41(6), pp. 977–1002."),
+    "boonstra2010": ("Boonstra and Broekhuis", "2010",
+        "Boonstra, A. and Broekhuis, M. (2010) 'Barriers to the acceptance of electronic medical "
+        "records by physicians from systematic review to taxonomy and interventions', *BMC Health "
+        "Services Research*, 10, 231."),
+    "mcginn2011": ("McGinn et al.", "2011",
+        "McGinn, C.A., Grenier, S., Duplantie, J., Shaw, N., Sicotte, C., Mathieu, L., et al. "
+        "(2011) 'Comparison of user groups' perspectives of barriers and facilitators to "
+        "implementing electronic health records: a systematic review', *BMC Medicine*, 9, 46."),
+    "ajami2013": ("Ajami and Bagheri-Tadi", "2013",
+        "Ajami, S. and Bagheri-Tadi, T. (2013) 'Barriers for adopting electronic health records "
+        "(EHRs) by physicians', *Acta Informatica Medica*, 21(2), pp. 129–134."),
+    "honeyman2016": ("Honeyman, Dunn and McKenna", "2016",
+        "Honeyman, M., Dunn, P. and McKenna, H. (2016) *A digital NHS? An introduction to the "
+        "digital agenda and plans for implementation*. London: The King's Fund."),
+    "maguire2018": ("Maguire et al.", "2018",
+        "Maguire, D., Evans, H., Honeyman, M. and Omojomolo, D. (2018) *Digital change in health "
+        "and social care*. London: The King's Fund."),
+    "vangemert2011": ("van Gemert-Pijnen et al.", "2011",
+        "van Gemert-Pijnen, J.E.W.C., Nijland, N., van Limburg, M., Ossebaard, H.C., Kelders, "
+        "S.M., Eysenbach, G. and Seydel, E.R. (2011) 'A holistic framework to improve the uptake "
+        "and impact of eHealth technologies', *Journal of Medical Internet Research*, 13(4), e111."),
+    "braun2019": ("Braun and Clarke", "2019",
+        "Braun, V. and Clarke, V. (2019) 'Reflecting on reflexive thematic analysis', *Qualitative "
+        "Research in Sport, Exercise and Health*, 11(4), pp. 589–597."),
+    "iles2001": ("Iles and Sutherland", "2001",
+        "Iles, V. and Sutherland, K. (2001) *Organisational Change: A Review for Health Care "
+        "Managers, Professionals and Researchers*. London: NCCSDO."),
+}
+ALL_REFS = {**REFS, **DISS_REFS}
+
+# The works the broken-referencing dissertation forgets to list (the first three it cites),
+# and the two it lists without citing them.
+DISS_DROPPED = ["topol2019", "black2011", "malterud2016", "nilsen2015", "bate2006"]
+DISS_PADDING = ["kotter1995", "iles2001"]
+
+# Dissertation outline: chapter key, heading wordings, then its subsections (key, heading
+# wordings); a subsection key of None holds the paragraphs straight under the chapter heading.
+DISS_OUTLINE = [
+    ("intro", ["Introduction"], [
+        ("background", ["Background", "Background to the study"]),
+        ("context", ["The local context", "Context of the study"]),
+        ("aims", ["Aim and objectives", "Aims and objectives"]),
+        ("structure", ["Structure of the dissertation", "Outline of the dissertation"]),
+    ]),
+    ("lit", ["Literature review", "Review of the literature"], [
+        (None, None),
+        ("search", ["Search strategy", "Searching the literature"]),
+        ("topic", None),  # the topic's own heading, from the context
+        ("adoption", ["Adoption and implementation of digital technologies", "Theories of adoption and implementation"]),
+        ("leadership", ["Leading change in health care", "Leadership of digital change"]),
+        ("gap", ["Gaps in the evidence", "What the literature does not tell us"]),
+    ]),
+    ("methods", ["Methodology", "Methods", "Research design and methods"], [
+        (None, None),
+        ("design", ["Research design", "Methodological approach"]),
+        ("sampling", ["Setting and participants", "Sampling and recruitment"]),
+        ("collection", ["Data collection"]),
+        ("analysis", ["Data analysis"]),
+        ("ethics", ["Ethical considerations"]),
+        ("reflexivity", ["Reflexivity and insider research", "My position as an insider researcher"]),
+    ]),
+    ("findings", ["Findings"], [
+        (None, None),
+        ("overview", ["Participants and routine data", "Overview of the findings"]),
+        ("theme1", ["Making sense of the change"]),
+        ("theme2", ["Workload, workflow and workarounds"]),
+        ("theme3", ["Trust in data and in each other"]),
+        ("theme4", ["Leadership, ownership and sponsorship"]),
+        ("theme5", ["Equity: who was left behind?"]),
+        ("fsummary", ["Summary of the findings"]),  # only when there is no Discussion chapter
+    ]),
+    ("discussion", ["Discussion"], [
+        (None, None),
+        ("main", ["Main findings in relation to the literature", "The findings in the light of the literature"]),
+        ("implications", ["Implications for leadership practice"]),
+        ("limitations", ["Strengths and limitations"]),
+        ("reflection", ["Reflections on my role as a leader and researcher", "Reflexive account"]),
+    ]),
+    ("conclusion", ["Conclusion", "Conclusions"], [
+        (None, None),
+        ("recommendations", ["Recommendations", "Recommendations for practice"]),
+        ("further", ["Further research"]),
+    ]),
+]
+
+# Units of text per subsection: a sentence, a tuple of sentences kept together, or a list
+# {"lead": …, "items": […]}. A leading "!" marks a unit that is always kept (it introduces
+# a table or the subsection). {c:key;key} cites in brackets, {n:key} in the sentence,
+# {p:key} possessively ("Kotter's (1996)"), {c:key@WHO} under an acronym.
+DISS_BANK = {
+    ("intro", "background"): [
+        "!Health systems in the United Kingdom and elsewhere are under sustained pressure from rising demand, an ageing population living with more long-term conditions, and a workforce that has not grown at the same pace {c:ham2016}.",
+        "Digital technologies are widely presented as part of the answer, and national policy has committed the NHS to making digitally enabled care a mainstream part of every service {c:nhse2019}.",
+        ("The evidence that digital technologies improve care is, however, more mixed than the policy rhetoric suggests {c:black2011}.",
+         "Many programmes have struggled to move beyond the pilot stage, and some have been abandoned altogether after considerable investment of money and goodwill {c:greenhalgh2017}."),
+        "A recurring theme in the literature is that the difficulty lies less in the technology itself than in the organisational, professional and cultural change it requires {c:cresswell2013}.",
+        "The review of NHS information technology led by {n:wachter2016} concluded that digitisation is an adaptive rather than a technical challenge, and that it succeeds only when clinicians are engaged as leaders of the change.",
+        "Similarly, the {n:topol2019} review argued that the workforce will need new skills, but also new forms of leadership, if the potential of digital healthcare is to be realised.",
+        "These observations make the leadership of digital change a legitimate object of study in its own right, and not simply a matter of project management or procurement.",
+        "They also suggest that the people best placed to study it are often those who are leading it, provided they can do so with sufficient rigour and reflexivity {c:coghlan2014}.",
+    ],
+    ("intro", "aims"): [
+        "!The aim of this study was to understand how {short} had been implemented and adopted in its first {months} months, and what this meant for the leadership of digital change in the organisation.",
+        {"lead": "The objectives were:", "items": [
+            "to explore how staff understood the purpose of {short} and how that understanding developed after go-live;",
+            "to identify what helped and what hindered the adoption of {short} in everyday practice;",
+            "to examine how the change was led, and how leadership was experienced by staff at different levels; and",
+            "to make recommendations for the future development of {short} and for the leadership of digital change in the trust.",
+        ]},
+        "The study was designed as a practice-based project, so that its findings could inform decisions about the future of {short} as well as contribute to the wider literature on digital change.",
+        "A further, personal aim was to develop my own capability as a leader of change through the discipline of structured enquiry and reflection.",
+    ],
+    ("intro", "structure"): [
+        "!Chapter 2 reviews the literature on {lit_topic}, on the adoption and implementation of digital technologies in health care, and on the leadership of change.",
+        "Chapter 3 describes the methodology, including the reasons for a qualitative design and the steps taken to manage my position as an insider researcher.",
+        "{structure_tail}",
+    ],
+    ("lit", None): [
+        "!This chapter reviews the literature that informed the study, moving from the technology itself to the wider literature on adoption and implementation, and then to the leadership of change.",
+        "It closes by identifying the gaps in that literature which this study sets out to address.",
+    ],
+    ("lit", "search"): [
+        "!The review was a structured narrative review rather than a systematic review, which would have been beyond the scope of a practice-based dissertation.",
+        "Searches were run in MEDLINE, CINAHL and the Health Management Information Consortium database, and supplemented by the grey literature published by the King's Fund, the Nuffield Trust and NHS England.",
+        "Search terms combined the technology of interest ({search_terms}) with terms for implementation, adoption, evaluation and leadership.",
+        "Papers published in English over the last twenty years were included, reflecting the period since the national programme for information technology began in England.",
+        "Reference lists of key papers were searched by hand, and citation tracking was used to find more recent work that built on them.",
+        ("Studies were appraised using the relevant Critical Appraisal Skills Programme checklists.",
+         "Weaker studies were not excluded where they offered insight into the experience of staff, but their limitations are noted where they are discussed."),
+        "The review is organised thematically rather than by study design, since the aim was to build an understanding of the issues rather than to estimate an effect.",
+    ],
+    ("lit", "adoption"): [
+        "!Early research on the adoption of technology drew heavily on the technology acceptance model, which explains use in terms of perceived usefulness and perceived ease of use {c:davis1989}.",
+        "The unified theory of acceptance and use of technology later added social influence and facilitating conditions to these individual perceptions {c:venkatesh2003}.",
+        "{n:holden2010} reviewed the use of the technology acceptance model in health care and concluded that it explained a useful but limited share of the variation in clinicians' intentions to use new systems.",
+        "A limitation of these models is their focus on the individual user, which pays little attention to the organisation and the wider system into which a technology is introduced.",
+        "Sociotechnical approaches address this by treating technology, people, workflow and organisation as interdependent parts of a single system, none of which can be changed without affecting the others {c:sittig2010}.",
+        "The diffusion of innovations literature similarly emphasises that adoption depends on the characteristics of the innovation, the adopters, the organisation and the outer context {c:greenhalgh2004}.",
+        "Implementation science has produced a large number of frameworks, which {n:nilsen2015} grouped into process models, determinant frameworks, classic theories, implementation theories and evaluation frameworks.",
+        "Among the determinant frameworks, the Consolidated Framework for Implementation Research is perhaps the most widely used in health services research {c:damschroder2009}.",
+        "Normalisation process theory asks instead how new practices become embedded in everyday work through the collective action of the people involved {c:may2009}.",
+        ("The NASSS framework was developed specifically for health and care technologies, and explains non-adoption and abandonment in terms of complexity across seven domains {c:greenhalgh2017}.",
+         "In NASSS, difficulties multiply when complexity is present in several domains at once, for example when an unstable technology meets a fragile organisation and an uncertain business model."),
+        "A systematic review of systematic reviews of e-health implementation identified the same clusters of factors, and concluded that implementation is rarely straightforward {c:ross2016}.",
+        "{n:cresswell2013b} distilled this literature into ten key considerations for large-scale implementations, several of which concern leadership, engagement and the management of expectations.",
+        "Design-led approaches offer a complementary perspective, arguing that digital innovation should be understood as the redesign of services rather than as the implementation of a finished product {c:shaw2018}.",
+        "{n:vangemert2011} proposed a holistic framework in which the development of e-health technologies is inseparable from the values and practices of the people who will use them.",
+        "Taken together, these perspectives suggest that the question is not only whether a technology works, but how, for whom and under what conditions it becomes part of routine care {c:greenhalgh2018}.",
+        "The frameworks also share a practical lesson for leaders: that the work of implementation continues long after go-live, when attention and funding have often moved elsewhere {c:proctor2011}.",
+    ],
+    ("lit", "leadership"): [
+        "!Much of the writing on organisational change still draws on planned models that treat change as a sequence of stages to be managed.",
+        "{n:lewin1947} described change as unfreezing, moving and refreezing, a model that has been criticised as too static but has also been defended as more subtle than its critics allow {c:burnes2004}.",
+        "{p:kotter1996} eight-stage model, which begins with creating a sense of urgency and building a guiding coalition, remains one of the most widely taught approaches to leading change.",
+        "Critics of planned models argue that health systems are complex adaptive systems, in which outcomes emerge from the interactions of many agents and cannot be fully specified in advance {c:greenhalgh2018}.",
+        "{n:heifetz2009} distinguished technical problems, which can be solved with existing expertise, from adaptive challenges, which require people to change their values, habits and ways of working.",
+        "Digital change has both technical and adaptive elements, and a common failure is to treat the adaptive elements as if they were technical {c:wachter2016}.",
+        "Organisational culture also shapes how change is received, and {n:schein2010} argued that the deepest layer of culture, its shared basic assumptions, is both the hardest to change and the least visible.",
+        "In the NHS, interest has grown in compassionate and collective forms of leadership, which emphasise listening, understanding, empathy and helping {c:west2017}.",
+        "{n:west2017} argued that compassionate leadership fosters the psychological safety that innovation requires, because people will only experiment if they can admit mistakes without fear.",
+        "{n:bevan2014} called for a new era of change in health and care, in which leaders mobilise energy and commitment across networks rather than relying on hierarchy and instruction.",
+        "Co-design with patients and staff is one practical expression of this shift, and experience-based design was developed in the NHS for precisely this purpose {c:bate2006}.",
+        "Clinical leadership of digital programmes is repeatedly identified as important, but the literature says less about what clinical leaders actually do in practice {c:cresswell2013}.",
+        "Reports on the digital agenda in England have highlighted the shortage of people with both clinical and digital expertise at every level of the system {c:honeyman2016}.",
+        "{n:maguire2018} found in their case studies that successful digital change depended on leaders who gave staff time and permission to adapt technologies to their work.",
+        "The global strategy on digital health similarly treats leadership and governance, rather than technology, as the foundation of successful digital transformation {c:who2021@WHO}.",
+    ],
+    ("lit", "gap"): [
+        "!The review shows a substantial literature on the factors that influence the adoption of digital technologies, and a growing literature on the leadership of change in health care.",
+        "It shows much less about how these two bodies of knowledge meet in the everyday work of middle managers and clinical leaders, who are responsible for making new technologies work on the ground.",
+        "Most studies of implementation are written from the perspective of external researchers, and few are written by practitioners studying change in their own organisations {c:coghlan2014}.",
+        "There is also little evidence on {topic_gap}.",
+        "This study addresses these gaps by examining the implementation of {short} from the inside, with a particular focus on what it asks of leaders at every level.",
+    ],
+    ("methods", None): [
+        "!This chapter describes and justifies the design of the study, the setting and participants, and the methods used to collect and analyse the data.",
+        "It then discusses the ethical issues raised by the study and my position as a researcher in my own organisation.",
+    ],
+    ("methods", "design"): [
+        "!The study used a qualitative design, informed by an interpretivist position that treats the meanings people give to their experiences as the proper object of enquiry.",
+        "A qualitative approach suited the aim, which was to understand processes and experiences rather than to measure the effects of {short}.",
+        "Routine data were used descriptively to set the interviews in context, but the study was not designed to evaluate effectiveness, which would require a different design and a larger scale {c:skivington2021}.",
+        "A mixed-methods design was considered and rejected, since the routine data available were too limited to support the integration of findings that such designs require {c:creswell2018}.",
+        "The study drew on the Medical Research Council guidance on process evaluation, which recommends attention to implementation, mechanisms and context {c:moore2015}.",
+        "NASSS was chosen as a sensitising framework because it was developed for health technologies and because its domains map closely onto the concerns raised in the literature review {c:greenhalgh2017}.",
+        "The framework was used to inform the topic guide and the initial coding, but not to constrain the analysis, so that findings outside its domains could still be recognised.",
+    ],
+    ("methods", "sampling"): [
+        "!The study took place in {org} between {study_start} and {study_end}.",
+        "Participants were selected by purposive sampling, to include a range of professional groups, levels of seniority and degrees of involvement with {short}.",
+        "!{sample_sentence} Table 1 summarises the characteristics of the participants.",
+        "An invitation was sent by email through team managers, with a participant information sheet, and people who were interested contacted me directly.",
+        "Because I manage some of the potential participants, the invitation made clear that taking part was voluntary and would have no bearing on their work or their appraisal.",
+        "Sample size was guided by the concept of information power, which holds that fewer participants are needed when the aim is narrow, the sample specific and the dialogue strong {c:malterud2016}.",
+        "Recruitment stopped when further interviews were adding little that was new to the developing analysis, although I recognise that saturation is a contested notion in reflexive thematic analysis {c:braun2019}.",
+    ],
+    ("methods", "collection"): [
+        "!Data were collected through semi-structured interviews, guided by a topic guide that is reproduced in Appendix B.",
+        "The topic guide covered participants' roles, their experience of {short} since go-live, what had helped or hindered them, and their views of how the change had been led.",
+        "Interviews were held in person or on Microsoft Teams, according to preference, and lasted between 35 and 70 minutes.",
+        "All interviews were audio-recorded with consent and transcribed verbatim, and transcripts were checked against the recordings for accuracy.",
+        "I kept a reflective diary throughout the study, noting my impressions after each interview and my own reactions to what I had heard.",
+        "Routine data on {routine_data} were obtained from the trust's business intelligence team in an anonymised and aggregated form.",
+        "The topic guide was piloted with one colleague who was not otherwise part of the study, which led to changes in the order and wording of several questions.",
+    ],
+    ("methods", "analysis"): [
+        "!Transcripts were analysed using reflexive thematic analysis, following the six phases described by {n:braun2006}.",
+        "These phases are familiarisation, coding, generating initial themes, reviewing themes, defining and naming themes, and writing up.",
+        "I read each transcript several times before coding, and coded line by line in NVivo, staying close to the participants' own words in the early stages.",
+        "Codes were then grouped into candidate themes, which were reviewed against the coded extracts and the full data set and revised several times.",
+        "{n:braun2019} emphasise that themes do not emerge from data but are actively constructed by the researcher, and the analysis was approached in that spirit.",
+        "NASSS domains were used as a lens in the later phases, to ask whether the themes had overlooked aspects of the technology, the value proposition or the wider system {c:greenhalgh2017}.",
+        "The final coding framework is summarised in Appendix C.",
+        "The trustworthiness of the analysis was considered in terms of credibility, transferability, dependability and confirmability {c:lincoln1985}.",
+        "Credibility was supported by discussing emerging themes with my supervisor and by presenting them to a small group of participants, whose comments refined the final account.",
+        "The study is reported in line with the consolidated criteria for reporting qualitative research {c:tong2007}.",
+    ],
+    ("methods", "ethics"): [
+        "!The study was approved by the university's research ethics committee, and the trust's research and development office confirmed that it did not require review by an NHS research ethics committee.",
+        "All participants gave written informed consent, and were told that they could withdraw up to two weeks after their interview without giving a reason.",
+        "Transcripts were pseudonymised at the point of transcription, and participants are identified in this dissertation only by a number and a broad role.",
+        "Some participants described clinical incidents, and a protocol was agreed in advance for the unlikely event that an interview revealed an unreported risk to patient safety.",
+        "Data were stored on the university's secure network, in line with its data management policy and the UK General Data Protection Regulation.",
+    ],
+    ("methods", "reflexivity"): [
+        "!As an insider researcher I brought knowledge of the organisation and its history, and easier access to participants, but also relationships and assumptions that could shape the data {c:coghlan2014}.",
+        "Some participants may have been reluctant to criticise a service with which I was closely associated, while others may have used the interview to raise concerns they felt had not been heard.",
+        "{n:finlay2002} describes reflexivity as a process of continual evaluation of the researcher's own position, rather than a single statement of bias, and I tried to practise it in that way.",
+        "My reflective diary was an important tool in this, and I return to some of its entries later in the dissertation.",
+        "Interviews with the people I line-manage were conducted by a colleague from another service, using the same topic guide, to reduce the risk that participants would tell me what they thought I wanted to hear.",
+    ],
+    ("findings", None): [
+        "!This chapter presents the findings of the study, beginning with a description of the participants and the routine data and then presenting the five themes generated by the analysis.",
+    ],
+    ("findings", "overview"): [
+        "!{findings_intro}",
+        "!{routine_summary} Table 2 summarises the routine data for the period of the study.",
+        "!The analysis generated five themes, which are summarised with their subthemes in Table 3 and presented in turn below.",
+        "Quotations are attributed by participant number and broad role, and have been lightly edited to remove hesitations and identifying details.",
+    ],
+    ("findings", "theme1"): [
+        "!Participants differed widely in how they understood the purpose of {short}, and these differences shaped how they engaged with it.",
+        "For senior managers, the change was primarily about {purpose_managers}, and they described it in the language of the business case.",
+        "Frontline staff more often described it in terms of what it meant for their own patients and their own working day.",
+        "One nurse explained: “Nobody ever sat down and told us why we were doing it. We got an email about go-live and a date for training, and that was it” (P4, nurse).",
+        "Where a clear and shared account of the purpose existed, it was usually because a respected clinician had taken the trouble to explain it in person.",
+        "A consultant described the difference this made: “When our matron explained it at the safety huddle, people got it. The slides from the programme board never landed in the same way” (P11, consultant).",
+        "In the terms of normalisation process theory, this was the work of coherence, by which people come to understand a new practice and how it differs from what they did before {c:may2009}.",
+        "Sense-making was not a single event at go-live but continued for months, as staff discovered what the change meant in situations that the training had not anticipated.",
+        ("Several participants contrasted the confident messages of the programme with their own uncertainty, and some felt that raising doubts was unwelcome.",
+         "As one manager put it: “There was a sense that if you asked awkward questions you weren't on the bus” (P2, service manager)."),
+        "This suggests that the sense of urgency that planned change models recommend can, if it is overdone, close down the conversations through which people make sense of change {c:kotter1996}.",
+        "Staff who had been involved in testing or configuring {tech} before go-live described a much richer understanding of its purpose, and often became informal sources of explanation for their colleagues.",
+    ],
+    ("findings", "theme2"): [
+        "!The most frequently discussed topic in the interviews was the effect of {short} on the volume and rhythm of work.",
+        "{workload_sentence}",
+        "Staff described new tasks that had not been visible in the planning, such as {new_tasks}.",
+        "A healthcare assistant said: “It's not that it's harder, it's that there's more of it, and it's all on the screen now, so you can't do it while you're doing something else” (P9, healthcare assistant).",
+        "In the first weeks after go-live many staff developed workarounds, which ranged from harmless shortcuts to practices that managers regarded as unsafe.",
+        "{workaround_sentence}",
+        "Workarounds were often a rational response to a poor fit between the technology and the work, and several participants saw them as evidence of the system's flaws rather than of staff resistance.",
+        "This interpretation is consistent with sociotechnical accounts, which treat workarounds as signals of misalignment between technology, people and processes {c:sittig2010}.",
+        "Over time, some workarounds became formalised as local procedures, while others were designed out by changes to the configuration of {tech}.",
+        "A digital lead reflected: “We learnt more from the workarounds than from any of the formal feedback. They showed us exactly where the design didn't fit” (P14, digital lead).",
+        "The pressure on workload was felt most acutely by part-time and night staff, who had fewer opportunities for training and less access to support from the digital team.",
+        "Several participants noted that the promised time savings had been calculated for the finished service, while they were living through the transition, in which old and new ways of working ran side by side.",
+    ],
+    ("findings", "theme3"): [
+        "!Trust emerged as a theme at two levels: trust in the information that {tech} produced, and trust between the professional groups whose work it connected.",
+        "{trust_sentence}",
+        "When information was missing, late or wrong, staff quickly reverted to older ways of checking, such as telephoning colleagues or keeping their own notes.",
+        "A pharmacist explained: “Once you've been caught out once, you check everything twice, and then the system is making work rather than saving it” (P17, pharmacist).",
+        "Trust was rebuilt slowly, and participants described it as something earned by the reliability of the system over weeks rather than promised by the programme.",
+        "Trust between professional groups was also affected, since {short} made each group's work more visible to the others.",
+        "Some staff welcomed this visibility, which they felt made it easier to coordinate care, while others experienced it as a form of surveillance.",
+        "One nurse described how “suddenly the consultants could see exactly when we'd done the observations, and the first conversation was always about what we hadn't done” (P6, nurse).",
+        "These findings echo the observation that health information technology reshapes professional relationships and accountabilities in ways that are rarely planned for {c:cresswell2013}.",
+        "Where teams already had good relationships, visibility tended to strengthen coordination; where relationships were strained, it tended to sharpen conflict.",
+    ],
+    ("findings", "theme4"): [
+        "!Participants had much to say about how the change had been led, and their accounts were strikingly consistent.",
+        "Visible and accessible leadership in the weeks around go-live was remembered with appreciation, particularly when senior staff worked alongside frontline teams.",
+        "A ward manager recalled: “The chief nurse came and did a night shift with us in the first week. People still talk about it” (P8, ward manager).",
+        "After the initial period, however, many felt that leadership attention had moved on, and that problems raised through formal channels went unanswered for weeks.",
+        "Ownership of {short} was contested: the programme team saw the service as responsible for making it work, while the service saw the programme as responsible for fixing its problems.",
+        "This ambiguity was most damaging when issues crossed organisational boundaries, since no single leader felt able to resolve them.",
+        ("Clinical leaders who had been involved in the design of {short} were seen as credible advocates, but several described the role as exhausting and largely unrecognised.",
+         "One described it as “a second job that nobody gave me the hours for” (P12, clinical lead)."),
+        "The findings suggest that the guiding coalition described in planned change models existed at go-live but was not sustained beyond it {c:kotter1996}.",
+        "They also illustrate the difference between the technical work of implementation, which the programme managed well, and the adaptive work of changing practice, which depended on leadership in every team {c:heifetz2009}.",
+        "Participants valued leaders who admitted uncertainty and asked for help, which is consistent with accounts of compassionate leadership in the NHS {c:west2017}.",
+    ],
+    ("findings", "theme5"): [
+        "!{equity_sentence}",
+        "{equity_detail}",
+        "Staff were generally aware of these inequalities, but few felt they had the time or the means to address them.",
+        "{equity_quote}",
+        "Routine data did not record the characteristics needed to monitor these inequalities, so the extent of the problem could not be quantified.",
+        "The findings reflect wider concerns that digital services can widen inequalities unless they are designed and monitored with equity in mind {c:who2021}.",
+        "They also suggest that equity was treated as a matter for individual staff to manage case by case, rather than as a design principle for the service as a whole.",
+    ],
+    ("findings", "fsummary"): [
+        "!Taken together, the themes show that the difficulties staff experienced were rarely caused by the technology alone, but by the way it interacted with existing work, relationships and structures.",
+        "Shared understanding of the purpose of {short} was uneven, and depended on whether a respected clinician had explained it in person.",
+        "Workarounds were common, and were better understood as signals of a poor fit between the technology and the work than as resistance {c:sittig2010}.",
+        "Trust in the information was earned slowly, through reliability, and trust between professional groups was tested by the new visibility of their work.",
+        "Leadership was visible and valued at go-live, but ownership of problems became contested once the programme moved on.",
+        "Finally, the benefits of {short} were unevenly distributed, and equity depended on the discretion of individual staff rather than the design of the service.",
+    ],
+    ("discussion", None): [
+        "!This chapter discusses the findings in relation to the literature reviewed in Chapter 2, considers their implications for leadership practice, and reflects on the strengths and limitations of the study.",
+    ],
+    ("discussion", "main"): [
+        "!This study set out to understand how {short} had been implemented and adopted in its first {months} months, and what this meant for the leadership of digital change.",
+        "Its main finding is that the difficulties staff experienced were rarely caused by the technology alone, but by the way it interacted with existing work, relationships and structures.",
+        "This is consistent with a large body of literature on the implementation of health information technology {c:ross2016;cresswell2013}.",
+        "The study adds to that literature by showing how these interactions were experienced by staff in one organisation over time, and how they were shaped by leadership decisions.",
+        "The theme of sense-making supports the emphasis of normalisation process theory on coherence as the first condition for embedding a new practice {c:may2009}.",
+        "It also qualifies the advice of planned change models to create a strong sense of urgency, since urgency without explanation appeared to suppress the questions through which staff made sense of the change {c:kotter1996}.",
+        "The findings on workload and workarounds support sociotechnical accounts of implementation, and suggest that workarounds are better treated as information than as non-compliance {c:sittig2010}.",
+        "Through the lens of NASSS, the service experienced complexity in several domains at once: the condition, the technology, the adopters and the organisation {c:greenhalgh2017}.",
+        "NASSS would predict that such a service would struggle to scale and to sustain itself, and the participants' accounts of fragile ownership suggest that this prediction should be taken seriously.",
+        "The finding that trust was earned slowly through reliability, rather than secured by communication, is consistent with the technology acceptance literature on the importance of perceived usefulness {c:holden2010}.",
+        "However, the study also shows that trust was relational as well as technical, which individual models of acceptance do not capture {c:venkatesh2003}.",
+        "The concerns about equity mirror those in the wider literature on digital health, and suggest that they are not resolved simply by the good intentions of individual staff {c:who2021}.",
+        "{topic_discussion}",
+    ],
+    ("discussion", "implications"): [
+        "!The findings have several implications for leaders of digital change in health and care.",
+        "First, leaders need to invest as much in a shared understanding of the purpose of a change as in training people to use the technology.",
+        "Explanations given in person by respected clinicians appeared far more effective than written communications from the programme.",
+        "Second, the guiding coalition needs to be sustained beyond go-live, with explicit ownership of the problems that cross team and organisational boundaries.",
+        "Third, leaders should create channels through which workarounds and concerns can be reported without blame, and treat them as a source of design improvement.",
+        "This is consistent with the argument that psychological safety is a precondition of innovation, and that compassionate leadership helps to create it {c:west2017}.",
+        "Fourth, equity should be built into the design and monitoring of the service, rather than left to the discretion of individual staff.",
+        "Finally, the study supports the view that digital transformation is an adaptive challenge, which requires leaders to mobilise people to change their own practice rather than to deliver a solution to them {c:heifetz2009}.",
+        "These implications are not new, but the study shows how easily they can be lost under the pressure of delivery, even in an organisation that knows them well.",
+    ],
+    ("discussion", "limitations"): [
+        "!The study has several strengths, including the range of professional groups who took part and the depth of access that my insider position allowed.",
+        "It also has limitations that should be considered when interpreting the findings.",
+        "It was conducted in a single organisation, and its findings may not transfer to settings with different histories, cultures or technologies.",
+        "Participants were self-selected, and people with strong views, whether positive or negative, may have been more likely to take part.",
+        "{limitation_users}",
+        "My position as an insider may have influenced what participants told me, despite the steps taken to reduce this.",
+        "The routine data were limited and could not be linked to outcomes, so the study cannot comment on the effectiveness or safety of {short}.",
+        "Finally, the study covered only the first {months} months after go-live, and some of the difficulties described may resolve as the service matures.",
+    ],
+    ("discussion", "reflection"): [
+        "!Carrying out this study changed how I understand my own role as a leader of change.",
+        "Before the study I saw my task mainly as solving problems for my team, and I was frustrated when solutions that seemed obvious were not adopted.",
+        "The interviews showed me how differently the same change looked from different positions, and how much of what I had interpreted as resistance was in fact a reasonable response to a poor fit between the technology and the work.",
+        "My reflective diary records my discomfort when participants criticised decisions in which I had been involved, and my temptation to explain or defend them during the interviews.",
+        "Learning to listen without defending was perhaps the most important leadership lesson of the project.",
+        "I have since changed how I run our team meetings, with a standing item on workarounds and a deliberate effort to hear from the least senior staff first.",
+    ],
+    ("conclusion", None): [
+        "!This dissertation has examined the implementation of {short} in {org} from the perspective of the staff who made it work.",
+        "It found that the success of the change depended less on the technology than on shared understanding, workable processes, trusted information and sustained leadership.",
+        "Where these were present, staff adopted {short} and adapted it to their work; where they were absent, staff worked around it or returned to older practices.",
+        "The study contributes a practitioner's account of digital change that complements the largely external literature on implementation.",
+        "It also shows the value of structured enquiry for developing the insight and humility that leading such change requires.",
+        "Digital technologies will continue to be introduced into health services at pace, and the lessons of this study are likely to be relevant well beyond the service in which it took place.",
+    ],
+    ("conclusion", "recommendations"): [
+        {"lead": "!On the basis of the findings, the following recommendations are made to the trust's leadership team:", "items": [
+            "Appoint a named senior sponsor for {short} with the authority to resolve problems across team and organisational boundaries.",
+            "Ask respected clinical leaders to explain the purpose of future digital changes in person, in team meetings and safety huddles, before training begins.",
+            "Establish a blame-free route for reporting workarounds, and review the reports monthly with the digital team.",
+            "Give digital champions protected time, and recognise the role in job plans and appraisal.",
+            "Collect the data needed to monitor equity of access and outcomes, and report them to the board.",
+            "Commission an evaluation of outcomes and costs before {short} is expanded further.",
+        ]},
+        "Each recommendation has been discussed with the relevant service leads, who considered it feasible within existing resources.",
+    ],
+    ("conclusion", "further"): [
+        "!Further research should examine the experience of {further_users} in more depth, and follow {short} over a longer period to understand how it is sustained.",
+        "A comparative study across several trusts would help to distinguish the features of this case from those common to digital change more generally.",
+    ],
+}
+
+# The topic's own text: virtual wards or electronic patient records.
+DISS_TOPIC_BANK = {
+    "vw": {
+        ("intro", "context"): [
+            "!{Org} is a community health trust serving a population of around {population} people across a mixed urban and rural area.",
+            "In {golive} the trust opened a virtual ward for frail older people, jointly with the local acute trust and the primary care networks in its area.",
+            "The virtual ward offers hospital-level care at home for up to {beds} patients at a time, combining daily review by a multidisciplinary team with remote monitoring of vital signs through {tech}.",
+            "Patients are admitted either as an alternative to an acute admission, on referral from general practice, the ambulance service or the urgent community response team, or to support an earlier discharge from hospital.",
+            "The service was funded initially through national virtual ward monies, and its continuation depends on evidence that it is safe, valued by patients and affordable.",
+            "I joined the service at its launch as {role}, with responsibility for the day-to-day running of the team and for its clinical pathways.",
+        ],
+        ("lit", "topic"): [
+            "!Virtual wards are not new: the term was first used in England in the mid-2000s for a model of case management for people at high risk of admission, well before the recent growth of remote monitoring.",
+            "The current model is closer to hospital at home, in which a multidisciplinary team provides acute care in the patient's own home for a limited period.",
+            "A Cochrane review of admission avoidance hospital at home found little or no difference in mortality at six months compared with hospital admission, with higher patient satisfaction and possibly fewer admissions to residential care {c:shepperd2016}.",
+            "The trials in that review were small and heterogeneous, however, and most predated the use of remote monitoring technology.",
+            "During the COVID-19 pandemic, remote home monitoring was adopted rapidly for patients with confirmed or suspected infection, and a rapid systematic review found it to be broadly safe and acceptable {c:vindrolapadros2021}.",
+            "The same review noted that the evidence on outcomes was weak and that models varied widely in their eligibility criteria, staffing and use of technology {c:vindrolapadros2021}.",
+            "{n:norman2023} synthesised the evidence on virtual wards for older people and concluded that, while promising, they had been expanded faster than the evidence on their effectiveness and cost had accumulated.",
+            "They also observed that frailty, cognitive impairment and limited digital access could all exclude older people from technology-enabled models unless these were deliberately designed around them {c:norman2023}.",
+            "Remote assessment also changed clinical work in ways that were only partly anticipated, as {n:greenhalgh2020a} observed of remote assessment in primary care during the pandemic.",
+            "The experience of video consultation in the same period showed both how quickly practice can change under pressure and how unevenly the benefits are shared {c:greenhalgh2020b}.",
+            "National policy has nevertheless committed to a large expansion of virtual ward capacity, framing it as a way to relieve pressure on acute beds {c:nhse2019}.",
+            "The gap between the pace of policy and the state of the evidence is an important part of the context in which local leaders are now working.",
+        ],
+    },
+    "epr": {
+        ("intro", "context"): [
+            "!{Org} is a district general hospital trust with around {beds} beds, serving a population of roughly {population} people.",
+            "Until {golive} the trust relied on a mixture of paper notes, a legacy patient administration system and more than forty departmental systems that did not share information.",
+            "In {golive} the trust replaced these with a single electronic patient record, implemented in one go-live across all inpatient areas and outpatient clinics.",
+            "The programme was clinically led, with a chief clinical information officer, a network of digital champions on every ward and a period of intensive floor-walking support in the first six weeks.",
+            "The business case promised safer prescribing, more complete records and less time spent searching for information, alongside the retirement of costly legacy systems.",
+            "I work in the trust as {role}, and was involved in the programme as a digital champion and later as a member of its clinical safety group.",
+        ],
+        ("lit", "topic"): [
+            "!Electronic patient records have been promoted for more than two decades as the foundation of safer, more efficient and better coordinated care.",
+            "The National Programme for IT in England set out to deliver an electronic record for every patient, but it was dismantled after a decade in which deployment fell far short of its ambitions.",
+            "The national evaluation of the programme's early adopter hospitals found that implementation was slower, more difficult and more disruptive than planned {c:robertson2010}.",
+            "Its final report concluded that hospital record systems needed to be configured locally and adopted incrementally, with far more attention to the work of clinicians than the programme had given {c:sheikh2011}.",
+            "Evidence on the benefits of electronic records is mixed, and a systematic overview found that many of the claimed benefits had not been demonstrated in rigorous studies {c:black2011}.",
+            "Computerised prescribing can reduce some errors while introducing new ones, as {n:koppel2005} showed in a widely cited study of a hospital order entry system.",
+            "Barriers to adoption reported by physicians include cost, time, technical problems and a perceived loss of professional autonomy {c:boonstra2010}.",
+            "A systematic review comparing user groups found that nurses, doctors and managers perceived different barriers and facilitators, which implies that one approach to engagement will not fit all {c:mcginn2011}.",
+            "{n:ajami2013} similarly identified the time required to learn and use a new system as the barrier most often reported by clinicians.",
+            "The rapid shift to remote working during the pandemic showed how quickly clinical practice can change when the need is pressing and the technology is simple {c:greenhalgh2020b}.",
+            "Most of this literature comes from the United States, where the incentives for adoption have differed greatly from those in the NHS, and its transferability is therefore uncertain.",
+            "Studies of the period after go-live, when records systems are optimised and practices stabilise, are much rarer than studies of the go-live itself.",
+        ],
+    },
+}
+
+DISS_FOOTNOTES = {
+    ("intro", "context"): "The trust's name and some details of the service have been changed to protect the anonymity of participants.",
+    ("lit", "search"): "The full search strategy, with the number of records found in each database, is available from the author on request.",
+    ("methods", "ethics"): "The trust's research and development office classified the project as service evaluation for the purposes of NHS research governance.",
+    ("findings", "overview"): "Figures were extracted from the trust's reporting system at the end of the study period and may differ slightly from those later published in board reports.",
+}
+
+DISS_CONTEXTS = {
+    "vw": dict(
+        service="a virtual ward for frail older people", short="the virtual ward", tech="the remote monitoring platform",
+        lit_topic="virtual wards and hospital at home", search_terms="virtual ward, hospital at home and remote monitoring",
+        topic_heading=["Virtual wards and hospital at home", "The evidence on virtual wards"],
+        topic_gap="how virtual wards for frail older people are experienced by the staff who run them once the initial enthusiasm of launch has passed",
+        routine_data="admissions, length of stay, escalations to hospital and use of the monitoring equipment",
+        purpose_managers="releasing acute beds and meeting the national target for virtual ward capacity",
+        workload_sentence="Community nurses described the daily review of monitoring data as a new and largely invisible layer of work, added to caseloads that had not been reduced to make room for it.",
+        new_tasks="setting up equipment in patients' homes, chasing readings that had not been submitted and explaining alerts to worried relatives",
+        workaround_sentence="For example, some staff telephoned patients for readings rather than waiting for the platform to upload them, and recorded the results in free text rather than in the structured fields.",
+        trust_sentence="Clinicians were initially sceptical of readings taken by patients or carers at home, particularly oxygen saturation in people with poor circulation, and often repeated them on their visits.",
+        equity_sentence="Patients who lived alone, had cognitive impairment or had no reliable mobile signal were less likely to be admitted to the virtual ward, and more likely to be readmitted to hospital if they were.",
+        equity_detail="Staff described making case-by-case judgements about who could safely be monitored at home, and several admitted that these judgements favoured patients with family support.",
+        equity_quote="An occupational therapist said: “We designed it for the patient who has broadband and a daughter who can help. That's not most of our patients” (P15, occupational therapist).",
+        limitation_users="Only a small number of patients and carers were interviewed, and the study therefore says more about the experience of staff than about that of the people they care for.",
+        further_users="patients and carers",
+        topic_discussion="The findings add weight to the concern that virtual wards have been expanded faster than the evidence on their effectiveness and acceptability to older people {c:norman2023}.",
+        titles=["Leading a virtual ward into routine care: a qualitative study of implementation in a community trust",
+                "From launch to routine care: staff experiences of a virtual ward for frail older people",
+                "Hospital at home, leadership at a distance: implementing a virtual ward for frail older people"],
+        orgs=["Eastbrook Community Health NHS Trust", "Wyvern Valley Community Services NHS Trust"],
+        roles=["the operational lead for the virtual ward", "a senior nurse and deputy lead for the virtual ward"],
+    ),
+    "epr": dict(
+        service="an electronic patient record", short="the EPR", tech="the new EPR",
+        lit_topic="electronic patient records in hospitals", search_terms="electronic patient record, electronic health record and clinical information system",
+        topic_heading=["Electronic patient records in hospitals", "The evidence on electronic patient records"],
+        topic_gap="how hospital staff experience the months after an EPR go-live, when the programme team has left and the system must become part of ordinary work",
+        routine_data="log-ins, electronic prescribing, completion of nursing assessments and calls to the service desk",
+        purpose_managers="patient safety, the retirement of legacy systems and the trust's standing in national digital maturity assessments",
+        workload_sentence="Nurses and doctors described documentation taking longer than on paper, particularly admission assessments and discharge summaries, which now required many more fields to be completed.",
+        new_tasks="reconciling medicines lists imported from other systems, correcting duplicate patient records and printing documents for services that were not yet on the EPR",
+        workaround_sentence="For example, some doctors shared log-in sessions on ward computers to save time, and some nurses kept paper handover sheets alongside the electronic record.",
+        trust_sentence="Staff were initially wary of information migrated from the legacy systems, particularly allergy records and medicines lists, and often checked them against paper notes.",
+        equity_sentence="Staff with less confidence in using computers, many of them older or working part time, found the change considerably harder than their colleagues.",
+        equity_detail="Bank and agency staff, who had received only brief training, were often unable to complete key tasks and relied on permanent staff to do so for them.",
+        equity_quote="A ward sister said: “The ones who struggled were the ones who never asked, and we were all too busy to notice until something went wrong” (P15, ward sister).",
+        limitation_users="The study did not include patients, whose experience of the EPR, for example through the patient portal, was beyond its scope.",
+        further_users="patients and of bank and agency staff",
+        topic_discussion="The findings add to the evidence from the national programme that hospital records systems must be adopted incrementally, with close attention to the work of clinicians {c:sheikh2011;robertson2010}.",
+        titles=["After go-live: staff experiences of adopting an electronic patient record in a district general hospital",
+                "Making the EPR work: a qualitative study of leadership and adoption after go-live",
+                "Living with the new record: a qualitative study of electronic patient record adoption in an acute trust"],
+        orgs=["Riverside Hospitals NHS Foundation Trust", "Hartmoor General Hospital NHS Trust"],
+        roles=["a matron for medicine", "a lead pharmacist for medicines safety"],
+    ),
+}
+
+# More text: new subsections and longer themes, so that a full dissertation reaches
+# 10,000 words and one without a Discussion chapter still reaches 8,500.
+DISS_OUTLINE[0][2].insert(2, ("motivation", ["My role and motivation", "Personal motivation for the study"]))
+DISS_OUTLINE[1][2].insert(4, ("evaluation", ["Evaluating digital health services"]))
+DISS_OUTLINE[2][2].insert(1, ("paradigm", ["Philosophical position", "Research paradigm"]))
+DISS_OUTLINE[4][2].insert(2, ("policy", ["Implications for policy"]))
+
+DISS_BANK.update({
+    ("intro", "motivation"): [
+        "!My interest in this topic comes from my own experience of leading a team through the introduction of {short}.",
+        "In the months after go-live I was struck by how differently colleagues responded to the same change, and by how little our plans had anticipated those differences.",
+        "Some colleagues became enthusiastic advocates within weeks, while others, who were equally committed to their patients, found the change exhausting and at times demoralising.",
+        "I also became aware that my own assumptions about what the change would mean for the team had been shaped more by the business case than by the experience of the people doing the work.",
+        "The programme had been managed with care, and yet the problems that occupied most of my time were ones that no project plan had mentioned.",
+        "Undertaking this study was therefore a way of stepping back from the daily work of implementation to understand it more deeply, and of testing my own assumptions against the experience of others.",
+        "I hoped that the findings would be of practical use to the trust, which is planning further digital changes over the next three years, and to other leaders in similar positions.",
+    ],
+    ("lit", "evaluation"): [
+        "!The evaluation of digital health services raises particular challenges, because the technologies change quickly and their effects depend heavily on the context in which they are used {c:murray2016}.",
+        "Randomised trials remain the strongest design for estimating effectiveness, but they are slow and expensive, and their results may be out of date by the time they are published.",
+        "The Medical Research Council framework for complex interventions recognises this, and encourages evaluators to ask not only whether an intervention works but how it interacts with its context {c:skivington2021}.",
+        "Process evaluation has become a standard companion to outcome evaluation for this reason, since it can explain why an intervention succeeded or failed in a particular setting {c:moore2015}.",
+        "Implementation outcomes such as acceptability, adoption, fidelity and sustainability are distinct from clinical outcomes, and a service may fail because of poor implementation rather than because the intervention is ineffective {c:proctor2011}.",
+        "In the NHS, the evidence standards framework for digital health technologies sets out the kinds of evidence expected for technologies of different levels of risk {c:nice2019}.",
+        "The framework is helpful for commissioners, but it says little about the organisational conditions under which a technology will deliver its expected benefits in practice.",
+        "The Model for Assessment of Telemedicine Applications offers a broader view, covering safety, clinical effectiveness, patient perspectives, economic and organisational aspects {c:kidholm2012}.",
+        "Few local evaluations have the resources to address all of these domains, and many rely on routine data that were not designed for the purpose.",
+        "Qualitative studies of the experience of staff and patients therefore play an important part in understanding digital services, even where they cannot establish effectiveness.",
+    ],
+    ("methods", "paradigm"): [
+        "!Every research design rests on assumptions about the nature of reality and how it can be known, and it is important to make these explicit.",
+        "Positivist research assumes that there is a single reality that can be measured objectively, and seeks to establish relationships between variables that hold across settings.",
+        "Interpretivist research assumes instead that people construct the meaning of their experiences, and that understanding those meanings requires close engagement with the people concerned.",
+        "This study adopted an interpretivist position, because its aim was to understand how staff experienced and made sense of a change, rather than to measure its effects.",
+        "The position also fits the practice-based nature of the study, in which I am part of the setting I am studying and cannot claim to stand outside it {c:coghlan2014}.",
+        "A critical realist position, which holds that there are real mechanisms underlying experience that can only be known imperfectly, was also considered {c:pawson1997}.",
+        "Critical realism would have suited a study of how the service produced its outcomes, but the available data were not rich enough to support claims about causal mechanisms.",
+        "The interpretivist position has consequences for how the quality of the study should be judged, which are discussed later in this chapter.",
+    ],
+    ("discussion", "policy"): [
+        "!Although this was a local study, its findings have some implications for national policy on digital health.",
+        "National targets and funding have encouraged organisations to introduce digital services quickly, often on short-term funding that ends before the service has become established {c:nhse2019}.",
+        "The findings suggest that the period after go-live, when attention and funding tend to fall away, is exactly when leadership and support are most needed.",
+        "Policy that rewards the launch of services rather than their sustained adoption may therefore be counterproductive, encouraging organisations to start more than they can sustain.",
+        "The workforce implications are also significant, since the roles that made the change work, such as digital champions and clinical leads, were rarely funded or formally recognised {c:topol2019}.",
+        "Finally, national bodies could do more to require and support the collection of the data needed to monitor equity of access to digital services {c:who2021}.",
+    ],
+})
+
+DISS_BANK[("intro", "background")] += [
+    "The NHS has a long history of ambitious national programmes for information technology, and of the difficulties they have encountered when national designs meet local practice {c:sheikh2011}.",
+    "More recent policy has placed greater emphasis on local ownership, on clinical leadership and on the skills of the workforce, recognising some of the lessons of those earlier programmes {c:honeyman2016}.",
+    "Leaders at every level are now expected to lead digital change alongside their other responsibilities, often with little preparation and in services already operating under pressure {c:maguire2018}.",
+]
+DISS_BANK[("lit", "leadership")] += [
+    "Critics of heroic models of leadership argue that change in complex organisations depends on many people acting as leaders, not only on those with formal authority {c:west2017}.",
+    "Distributed and collective forms of leadership are therefore particularly relevant to digital change, which touches the work of every professional group at once.",
+    "The literature on change readiness suggests that the history of previous changes in an organisation shapes how staff respond to the next one, so that failed programmes cast a long shadow {c:greenhalgh2004}.",
+]
+DISS_BANK[("methods", "collection")] += [
+    "Interviews began with open questions about participants' roles and their experience of the change, before moving to more specific prompts about the themes of the topic guide.",
+    "I used prompts sparingly, and followed up on issues that participants raised themselves, even where these were not in the topic guide.",
+    "At the end of each interview I asked participants whether there was anything else they wanted to say, which often produced some of the most candid comments.",
+]
+DISS_BANK[("methods", "analysis")] += [
+    "Analysis began alongside data collection, so that ideas developed in early interviews could be explored in later ones.",
+    "Throughout the analysis I wrote memos recording my developing interpretations, my uncertainties and the connections I saw between codes.",
+    "Negative cases, in which participants described experiences that ran against an emerging theme, were actively sought and used to refine the themes.",
+]
+DISS_BANK[("methods", "design")] += [
+    "Other qualitative approaches were considered, including ethnography, which would have allowed observation of practice but would have required more time than was available.",
+    "A case study design was also considered, and the study shares some of its features, in particular its focus on a single service in its organisational context.",
+]
+DISS_BANK[("findings", "theme1")] += [
+    "A therapist contrasted the training with the reality: “The training showed us how to click through it. It didn't show us what to do when the patient in front of you doesn't fit the screen” (P13, therapist).",
+    "Managers were often aware that staff understood the change differently, but tended to attribute this to resistance rather than to gaps in explanation.",
+    "Over time, a shared account did develop in most teams, but it was built from stories of particular patients rather than from the objectives of the business case.",
+    "One nurse described the moment her view changed: “We had a lady we'd have sent into hospital a year ago, and she stayed at home and did well. After that I understood what it was for” (P5, nurse).",
+    "Stories of this kind spread quickly between staff, and several participants said they had been more persuaded by a colleague's experience than by any formal communication.",
+]
+DISS_BANK[("findings", "theme2")] += [
+    "Managers acknowledged the extra work, but described pressure from the programme to report benefits that had not yet materialised.",
+    "A service manager explained: “We were being asked for the time savings in the first quarter, when everyone was still learning. It made people cynical about the whole thing” (P3, service manager).",
+    "Some participants described workarounds with a degree of pride, as evidence of their ability to keep care going despite the system, while others were uneasy about them.",
+    "A nurse reflected: “You do what you have to do to get through the shift, but I worry that one day one of those shortcuts will catch someone out” (P7, nurse).",
+    "The distinction between acceptable and unacceptable workarounds was rarely made explicit, and staff were often unsure whether managers knew or approved of them.",
+    "Where managers had invited staff to report workarounds without blame, the reports led to changes that reduced the need for them.",
+]
+DISS_BANK[("findings", "theme3")] += [
+    "Trust also depended on whether staff could see what happened to the information they entered, and whether anyone acted on it.",
+    "A doctor explained: “If I put something in and nothing happens, and I don't know whether anyone has seen it, I'll pick up the phone. That's just safe practice” (P10, doctor).",
+    "Some staff described a gradual shift from checking everything to checking selectively, as they learnt which parts of the system were reliable and which were not.",
+    "Staff who had been involved in testing the system before go-live tended to trust it more, because they understood how the information was produced and where it could go wrong.",
+    "Trust between teams was also influenced by how problems were handled, and a blaming response to an early error was remembered by several participants long after the event.",
+]
+DISS_BANK[("findings", "theme4")] += [
+    "Digital champions were widely described as the most useful source of support, but their availability varied greatly between teams and between shifts.",
+    "A champion said: “People would wait until I was on shift to ask me, because they didn't want to ring the service desk and feel stupid” (P16, digital champion).",
+    "Several participants contrasted the programme's governance, which they saw as thorough, with the informal support on which they actually relied.",
+    "Middle managers described being caught between the expectations of the programme and the concerns of their teams, and few felt they had been prepared for this role.",
+    "One said: “I was supposed to be the voice of the programme to my team and the voice of my team to the programme, and I didn't have time to be either properly” (P1, ward manager).",
+]
+DISS_BANK[("findings", "theme5")] += [
+    "Some staff had developed informal ways of supporting those who found the change hardest, such as pairing less confident colleagues with champions or spending extra time with particular patients.",
+    "These efforts were valued but fragile, since they depended on the goodwill of individuals and were rarely visible to managers.",
+    "Several participants suggested that the people who were struggling were the least likely to say so, and that the service needed to seek them out rather than wait to be told.",
+]
+DISS_BANK[("discussion", "main")] += [
+    "The findings on leadership are consistent with the argument that digital change requires distributed leadership, in which clinical and operational leaders at every level take responsibility for adapting the change to their own services {c:bevan2014}.",
+    "They also suggest that the middle managers who carry much of this responsibility need more preparation and support than they currently receive {c:maguire2018}.",
+    "The role of stories in building shared understanding is rarely discussed in the implementation literature, but fits accounts of sense-making in organisations and of the importance of narrative in leadership.",
+    "The contrast between formal governance and informal support echoes the finding of {n:cresswell2013b} that large-scale implementations depend on attention to local context and on the management of expectations.",
+]
+DISS_BANK[("discussion", "implications")] += [
+    "Leaders should also attend to the experience of middle managers, who are asked to translate between the programme and their teams, and ensure that they have the time and support to do so.",
+    "Stories of individual patients and staff were more persuasive than formal communications, and leaders could make deliberate use of them in explaining the purpose of future changes.",
+]
+DISS_BANK[("conclusion", None)] += [
+    "The study also found that the period after go-live, when attention and funding tend to fall away, was when leadership and support were most needed.",
+    "For my own practice, the most important lesson has been the value of listening to colleagues without defending decisions, and of treating their difficulties as information rather than resistance.",
+]
+DISS_TOPIC_BANK["vw"][("lit", "topic")] += [
+    "Evidence on the costs of virtual wards is particularly limited, and estimates of savings often assume that every admission to a virtual ward would otherwise have been an admission to hospital.",
+    "Qualitative studies of hospital at home suggest that patients and carers generally value being cared for at home, but that carers can experience a considerable burden of responsibility {c:shepperd2016}.",
+    "Studies of staff experience are fewer, and mostly describe the early stages of services established during the pandemic rather than their later development {c:vindrolapadros2021}.",
+]
+DISS_TOPIC_BANK["epr"][("lit", "topic")] += [
+    "The experience of the national programme has been summarised as a lesson in the limits of centralised procurement, and in the importance of local clinical ownership {c:wachter2016}.",
+    "Qualitative studies of hospital record systems describe a period of disruption after go-live in which productivity falls, workarounds multiply and staff morale is tested {c:robertson2010}.",
+    "How long this period lasts, and what leaders can do to shorten it, are questions on which the literature offers relatively little guidance.",
+]
+DISS_TOPIC_BANK["vw"][("intro", "context")] += [
+    "The service is staffed by community nurses, advanced clinical practitioners, therapists and a consultant geriatrician, with medical cover from a rota of general practitioners with a special interest in frailty.",
+    "By the time of this study, it had admitted several hundred patients and was regarded nationally as one of the more established virtual wards for older people.",
+]
+DISS_TOPIC_BANK["epr"][("intro", "context")] += [
+    "The go-live was preceded by eighteen months of preparation, including the configuration of clinical content by working groups of staff and a programme of training for more than four thousand people.",
+    "By the time of this study, the trust had completed its first year on the new record and was beginning a programme of optimisation.",
+]
+DISS_OUTLINE[0][2].insert(1, ("policy", ["The policy context", "National policy context"]))
+DISS_OUTLINE[1][2].insert(5, ("inclusion", ["Digital inclusion and health inequalities"]))
+DISS_OUTLINE[2][2].insert(5, ("routine", ["Use of routine data"]))
+DISS_OUTLINE[2][2].insert(7, ("rigour", ["Quality and rigour"]))
+DISS_OUTLINE[5][2].insert(1, ("objectives", ["Meeting the objectives of the study"]))
+
+DISS_BANK.update({
+    ("intro", "policy"): [
+        "!National policy in England has set out an ambition for a digitally enabled NHS, in which every organisation has an electronic patient record and care can be delivered at home where that is safe {c:nhse2019}.",
+        "The ambition is supported by national funding, digital maturity assessments and targets, which together create strong incentives for organisations to introduce new digital services quickly.",
+        "At the same time, the workforce is expected to develop new digital skills, and organisations are encouraged to appoint clinical leaders for digital change at board level {c:topol2019}.",
+        "Internationally, the World Health Organization has called on health systems to treat digital health as an integral part of their strategies rather than as a separate programme of work {c:who2021}.",
+        "These policies create a context in which local leaders are expected to deliver digital change at pace, often while also responding to operational pressures and financial constraint.",
+        "They also create a risk that digital services are judged by whether they have been launched rather than by whether they have been adopted and sustained.",
+    ],
+    ("lit", "inclusion"): [
+        "!A growing literature warns that digital services can widen health inequalities if they are easier to use for some groups than for others {c:who2021}.",
+        "People who are older, poorer, disabled or less confident with technology are less likely to use digital services, and are often the people with the greatest need for care.",
+        "The concept of digital inclusion draws attention to access to devices and connectivity, but also to skills, confidence and the motivation to use digital services.",
+        "For staff, digital inclusion raises similar questions, since not all members of the workforce have the same confidence or the same opportunities to develop their skills {c:topol2019}.",
+        "Frameworks for designing digital services increasingly emphasise the involvement of the people most at risk of exclusion from the earliest stages of design {c:vangemert2011}.",
+        "Few studies, however, describe how equity is considered in practice once a digital service is running, or who takes responsibility for it.",
+        "This question is particularly relevant for leaders, since the decisions that shape equity are often made quickly, under pressure, and without the data needed to monitor their effects.",
+    ],
+    ("methods", "routine"): [
+        "!Routine data were used to describe the scale and pattern of activity during the study period, not to evaluate the effectiveness of {short}.",
+        "The measures were chosen with the business intelligence team to reflect the aspects of the service discussed in the interviews.",
+        "All figures were supplied as aggregated counts, so that no individual patient or member of staff could be identified.",
+        "The quality of the routine data was variable, and several measures could not be produced because the relevant information was not recorded in a structured form.",
+        "These gaps are themselves a finding of the study, and are discussed in relation to the theme of equity.",
+    ],
+    ("methods", "rigour"): [
+        "!The quality of qualitative research cannot be judged by the criteria used for quantitative studies, such as statistical generalisability, and different criteria are needed {c:lincoln1985}.",
+        "Transferability was supported by describing the setting and participants in enough detail for readers to judge whether the findings might apply to their own context.",
+        "Dependability was supported by keeping an audit trail of decisions made during the analysis, including the development of the coding framework.",
+        "Confirmability was supported by the reflective diary and by discussion of the analysis with my supervisor, who challenged interpretations that seemed to go beyond the data.",
+        "I also sought to demonstrate the reflexivity that reflexive thematic analysis requires, by being explicit about how my own position shaped the analysis {c:braun2019}.",
+    ],
+    ("conclusion", "objectives"): [
+        "!The first objective was to explore how staff understood the purpose of {short}, and the study found that this understanding was uneven and depended on explanation in person.",
+        "The second objective was to identify what helped and hindered adoption, and the study found that workload, workarounds, trust in data and the support of champions were the most important factors.",
+        "The third objective was to examine how the change was led, and the study found that leadership was visible and valued at go-live but that ownership became contested afterwards.",
+        "The fourth objective was to make recommendations, which are set out below.",
+    ],
+})
+DISS_BANK[("findings", "theme1")] += [
+    "Understanding also differed between professional groups, with medical staff more likely to describe the change in terms of clinical safety and nursing staff in terms of workload.",
+]
+DISS_BANK[("findings", "theme2")] += [
+    "Several participants suggested that the time needed to learn the new ways of working should have been built into rotas, rather than expected on top of existing work.",
+    "Where this had been done, for example through protected learning sessions in the first month, staff described the transition as noticeably less stressful.",
+]
+DISS_BANK[("findings", "theme3")] += [
+    "Over the period of the study, most participants reported that their trust in the information had increased, although few said they relied on it completely.",
+]
+DISS_BANK[("findings", "theme4")] += [
+    "Several participants also noted that the programme's communications had been written for a general audience and did not reflect the realities of their particular services.",
+    "Where local leaders had adapted the messages for their own teams, staff described feeling more involved in the change and more willing to raise problems.",
+]
+DISS_BANK[("findings", "theme5")] += [
+    "A manager acknowledged the gap: “We never set out to exclude anyone, but we never set out not to, either. Nobody asked the question until it was too late” (P18, manager).",
+]
+DISS_BANK[("findings", "theme2")] += [
+    "Night staff described a particular sense of isolation, since support from the digital team was only available during office hours in the first months.",
+    "One explained: “At three in the morning it's just you and the screen, and if it won't do what you need, you find a way round it” (P19, nurse).",
+]
+DISS_BANK[("findings", "theme3")] += [
+    "Staff also described how trust in the information was affected by what they heard from colleagues, so that a single well-publicised error could undermine confidence across a whole team.",
+    "Conversely, occasions on which the information had helped to prevent harm were retold as evidence that the system could be relied upon.",
+]
+DISS_BANK[("findings", "theme4")] += [
+    "Participants were also aware of the pressures on senior leaders, and several were sympathetic to the competing demands on their attention.",
+    "Nevertheless, they described a gap between the strategic commitment expressed at board level and the practical support available when problems arose in their own services.",
+]
+DISS_BANK[("lit", "adoption")] += [
+    "The practical value of these frameworks for leaders lies less in their completeness than in the questions they prompt about the conditions for adoption in a particular setting.",
+    "A common criticism is that they are used to describe implementation after the event rather than to guide it, and that their use in practice is often superficial {c:nilsen2015}.",
+]
+DISS_BANK[("lit", "evaluation")] += [
+    "Local evaluations are often conducted by people who are also responsible for the service, which brings both insight and a risk of bias that needs to be managed openly {c:coghlan2014}.",
+]
+DISS_BANK[("methods", "sampling")] += [
+    "Participants who had left the service during the study period were also invited, since their reasons for leaving might shed light on the difficulties of the change, and two of them took part.",
+]
+DISS_BANK[("conclusion", None)] += [
+    "None of these findings suggests that the change was a mistake, and most participants believed that {short} had improved care for at least some patients.",
+    "Rather, they suggest that the benefits of digital change depend on leadership that continues long after the launch, and on attention to the people for whom the change is hardest.",
+]
+DISS_BANK[("findings", "theme5")] += [
+    "Participants also noted that the people most likely to be left behind were the least likely to complain, so that their difficulties rarely reached the programme's formal channels.",
+    "Some suggested simple measures, such as recording why people were not offered the service, that would make these difficulties visible without adding much to anyone's workload.",
+]
+DISS_BANK[("findings", "overview")] += [
+    "Participants were interviewed once each, and the interviews were spread across the study period, so that some described the early months of the change and others a more settled service.",
+]
+DISS_BANK[("methods", "reflexivity")] += [
+    "I also discussed my developing interpretations with a critical friend from another organisation, who was able to question assumptions that colleagues within the trust might have shared.",
+]
+
+DISS_ABSTRACT = {
+    "vw": {
+        "normal": [
+            "Background: Virtual wards are being expanded rapidly across the NHS as a way of providing hospital-level care at home, but little is known about how they are implemented and experienced by the staff who run them.",
+            "Aim: To understand how a virtual ward for frail older people was implemented and adopted in its first {months} months, and what this meant for the leadership of digital change.",
+            "Methods: A qualitative study in a community health trust in England. Semi-structured interviews were held with {n_int} participants, including nurses, doctors, therapists, managers, patients and carers, and analysed using reflexive thematic analysis informed by the NASSS framework. Routine data on admissions, length of stay and escalations set the interviews in context.",
+            "Findings: Five themes were generated: making sense of the change; workload, workflow and workarounds; trust in data and in each other; leadership, ownership and sponsorship; and equity. Shared understanding of the purpose of the virtual ward depended on explanation in person by respected clinicians. Reviewing monitoring data added an invisible layer of work, and workarounds signalled a poor fit between the technology and clinical practice. Trust in readings taken at home was earned slowly. Leadership was visible at launch, but ownership of problems that crossed organisational boundaries later became contested, and patients without family support or reliable connectivity were less likely to benefit.",
+            "Conclusion: The success of the virtual ward depended less on its technology than on shared understanding, workable processes, trusted information and sustained leadership. Leaders of digital change should sustain sponsorship beyond launch, treat workarounds as information and design for equity from the start.",
+        ],
+        "extra": {
+            0: "National policy has set ambitious targets for virtual ward capacity, and many services were established quickly on short-term funding, leaving their leaders to build the case for continuation while still learning how to run them.",
+            2: "Interviews took place between {study_start} and {study_end}, and those with staff I line-manage were conducted by a colleague to reduce the influence of my position as an insider researcher.",
+            3: "Participants described the change as continuing long after launch, and valued leaders who admitted uncertainty and asked for help.",
+            4: "The study also shows the value of practitioner research for developing the reflexivity that leading such change requires, and recommends an evaluation of outcomes and costs before the service is expanded further.",
+        },
+        "keywords": "Keywords: virtual wards; hospital at home; frailty; digital health; leadership; qualitative research",
+    },
+    "epr": {
+        "normal": [
+            "Background: Electronic patient records are central to NHS digital policy, but their adoption in hospitals has often been slower and more disruptive than planned, and little is known about the months after go-live.",
+            "Aim: To understand how an electronic patient record was adopted by staff in a district general hospital in its first {months} months, and what this meant for the leadership of digital change.",
+            "Methods: A qualitative study in one acute trust in England. Semi-structured interviews were held with {n_int} members of staff, including nurses, doctors, pharmacists, therapists, managers and members of the programme team, and analysed using reflexive thematic analysis informed by the NASSS framework. Routine data on use of the system set the interviews in context.",
+            "Findings: Five themes were generated: making sense of the change; workload, workflow and workarounds; trust in data and in each other; leadership, ownership and sponsorship; and equity. Understanding of the purpose of the record was uneven and depended on explanation in person. Documentation took longer than on paper, and workarounds such as shared log-ins signalled a poor fit with clinical work. Trust in migrated information was earned slowly. Leadership was highly visible at go-live, but ownership of problems later became contested, and staff with less digital confidence, including bank and agency staff, struggled most.",
+            "Conclusion: Adoption depended less on the system itself than on shared understanding, workable processes, trusted information and sustained leadership. Leaders should sustain sponsorship beyond go-live, treat workarounds as information and support the staff most likely to be left behind.",
+        ],
+        "extra": {
+            0: "Trusts are under pressure to reach national standards of digital maturity, and many have replaced their records systems in a single go-live, leaving clinical leaders to stabilise the new system while continuing to deliver care.",
+            2: "Interviews took place between {study_start} and {study_end}, and those with staff I line-manage were conducted by a colleague to reduce the influence of my position as an insider researcher.",
+            3: "Participants described adoption as continuing long after go-live, and valued leaders who admitted uncertainty and asked for help.",
+            4: "The study also shows the value of practitioner research for developing the reflexivity that leading such change requires, and recommends a programme of optimisation led by clinicians.",
+        },
+        "keywords": "Keywords: electronic patient record; electronic health record; adoption; digital health; leadership; qualitative research",
+    },
+}
+
+NUMBER_WORDS = {18: "Eighteen", 19: "Nineteen", 20: "Twenty", 21: "Twenty-one", 22: "Twenty-two", 23: "Twenty-three", 24: "Twenty-four"}
+
+DPLACEHOLDER = re.compile(r"\{([A-Za-z_]+)(?::([\w;@]+))?\}")
+
+
+def diss_render(template, ctx, cites=None):
+    """Fills a dissertation template: context values first (they may hold citations), then
+    citations; every citation rendered is appended to `cites` (one per occurrence). Works in
+    ctx["uncited"] are left out of bracketed citations (a bracket left empty goes)."""
+    text = template
+    for _ in range(3):
+        def context_value(match):
+            name = match.group(1)
+            if name in ("c", "n", "p"):
+                return match.group(0)
+            value = str(ctx[name.lower()])
+            return value[:1].upper() + value[1:] if name[0].isupper() else value
+        text = DPLACEHOLDER.sub(context_value, text)
+
+    uncited = ctx.get("uncited", ())
+
+    def citation(match):
+        name, arg = match.group(1), match.group(2)
+        pieces = []
+        for part in arg.split(";"):
+            key, _, alias = part.partition("@")
+            if name == "c" and key in uncited:
+                continue
+            label, year = ALL_REFS[key][0], ALL_REFS[key][1]
+            if cites is not None:
+                cites.append((key, f"({alias or label}, {year})" if name == "c" else f"{label} ({year})"))
+            pieces.append((alias or label, year))
+        if name == "c":
+            if not pieces:
+                return "\x00"
+            return "(" + "; ".join(f"{label}, {year}" for label, year in pieces) + ")"
+        if name == "p":
+            return " and ".join(f"{label}'s ({year})" for label, year in pieces)
+        return " and ".join(f"{label} ({year})" for label, year in pieces)
+    return re.sub(r"\s*\x00", "", DPLACEHOLDER.sub(citation, text))
+
+
+def diss_unit_texts(unit):
+    """The templates of a unit in order: its sentences, or a list's lead and items."""
+    if isinstance(unit, dict):
+        return [unit["lead"]] + list(unit["items"])
+    if isinstance(unit, tuple):
+        return list(unit)
+    return [unit]
+
+
+def is_anchor(unit):
+    return diss_unit_texts(unit)[0].startswith("!")
+
+
+def strip_anchor(text):
+    return text[1:] if text.startswith("!") else text
+
+
+def diss_context(topic, seed, variant):
+    rng = random.Random(seed + ":context")
+    base = DISS_CONTEXTS[topic]
+    ctx = {k: v for k, v in base.items() if k not in ("titles", "orgs", "roles")}
+    ctx["title"] = base["titles"][variant % len(base["titles"])]
+    ctx["org"] = base["orgs"][variant % len(base["orgs"])]
+    ctx["role"] = base["roles"][variant % len(base["roles"])]
+    ctx["topic_heading"] = rng.choice(base["topic_heading"])
+    n_int = rng.randint(19, 23)
+    ctx["n_int"] = str(n_int)
+    if topic == "vw":
+        n_pat = rng.randint(3, 5)
+        ctx.update(population=rng.choice(["350,000", "420,000", "510,000"]), beds=str(rng.choice([25, 30, 40])),
+                   golive=rng.choice(["October 2024", "January 2025"]), months="eighteen")
+        ctx["sample_sentence"] = (f"{NUMBER_WORDS[n_int]} people were interviewed: {n_int - n_pat} members of staff "
+                                  f"and {n_pat} patients or carers.")
+        ctx["findings_intro"] = (f"The {n_int - n_pat} members of staff who took part included community nurses, advanced clinical "
+                                 f"practitioners, geriatricians, therapists and managers, and most had worked on the virtual ward "
+                                 f"since its launch; {n_pat} patients or carers were also interviewed.")
+        admitted, los, esc = rng.randrange(620, 980), rng.choice(["4", "5", "6"]), rng.randrange(9, 17)
+        ctx["routine_summary"] = (f"During the study period the virtual ward admitted {admitted} patients, with a median length of "
+                                  f"stay of {los} days, and {esc}% were escalated to hospital during their stay.")
+        roles = ["Community nurses", "Advanced clinical practitioners", "Geriatricians and GPs", "Therapists", "Managers and digital leads"]
+        staff = n_int - n_pat
+        split = [staff - 12, 3, 3, 3, 3]
+        rows = [["Participant group", "Number"]] + [[r, str(n)] for r, n in zip(roles, split)] + [["Patients and carers", str(n_pat)], ["Total", str(n_int)]]
+        ctx["table1"] = rows
+        ctx["table2"] = [["Measure", "Value"], ["Patients admitted", str(admitted)], ["Median length of stay (days)", los],
+                         ["Escalated to hospital during stay (%)", str(esc)], ["Readmitted within 30 days of discharge (%)", str(rng.randrange(11, 19))],
+                         ["Mean occupancy of available beds (%)", str(rng.randrange(61, 84))]]
+        ctx["study_start"], ctx["study_end"] = "February 2026", "June 2026"
+    else:
+        ctx.update(population=rng.choice(["300,000", "380,000", "450,000"]), beds=str(rng.choice([520, 650, 740])),
+                   golive=rng.choice(["March 2025", "May 2025"]), months="twelve")
+        ctx["sample_sentence"] = f"{NUMBER_WORDS[n_int]} members of staff were interviewed, from nine wards and departments and from the programme team."
+        pct = rng.randrange(78, 93)
+        ctx["findings_intro"] = (f"The {n_int} participants included nurses, doctors, pharmacists, therapists, healthcare assistants, "
+                                 f"ward managers and members of the digital programme team, with between two and thirty years of "
+                                 f"experience in the trust.")
+        ctx["routine_summary"] = (f"By the end of the study period {pct}% of inpatient prescriptions were made electronically, but "
+                                  f"completion of nursing admission assessments within a day of admission remained below the trust's target.")
+        roles = ["Nurses and ward managers", "Doctors", "Pharmacists", "Therapists", "Healthcare assistants", "Programme team"]
+        split = [n_int - 14, 4, 3, 2, 2, 3]
+        rows = [["Participant group", "Number"]] + [[r, str(n)] for r, n in zip(roles, split)] + [["Total", str(n_int)]]
+        ctx["table1"] = rows
+        ctx["table2"] = [["Measure", "Three months after go-live", "Twelve months after go-live"],
+                         ["Inpatient prescriptions made electronically (%)", str(pct - rng.randrange(9, 15)), str(pct)],
+                         ["Admission assessments completed within 24 hours (%)", str(rng.randrange(52, 63)), str(rng.randrange(66, 79))],
+                         ["Calls to the service desk per week", str(rng.randrange(900, 1400)), str(rng.randrange(300, 520))],
+                         ["Staff using the system on a typical day", f"{rng.randrange(2100, 2600):,}", f"{rng.randrange(2700, 3200):,}"]]
+        ctx["study_start"], ctx["study_end"] = "January 2026", "May 2026"
+    ctx["table3"] = [["Theme", "Subthemes"],
+                     ["Making sense of the change", "Purpose; explanation in person; uncertainty"],
+                     ["Workload, workflow and workarounds", "Invisible work; the transition; workarounds as signals"],
+                     ["Trust in data and in each other", "Reliability; visibility; professional boundaries"],
+                     ["Leadership, ownership and sponsorship", "Visible leadership; contested ownership; clinical champions"],
+                     ["Equity", "Who benefits; discretion; missing data"]]
+    return ctx
+
+
+DISS_APPENDICES = [
+    ("Appendix A: Participant information (summary)", [
+        "You are invited to take part in a study of how {short} has been introduced, and what has helped or hindered staff in using it.",
+        "Taking part involves one interview of up to an hour, at a time and place that suit you, which will be audio-recorded and transcribed.",
+        "Taking part is voluntary, and your decision will not affect your work or your relationship with the researcher in any way.",
+    ], None),
+    ("Appendix B: Interview topic guide", None, [
+        "Can you tell me about your role and how it involves {short}?",
+        "What did you understand to be the purpose of {short} when it was introduced?",
+        "How has your work changed since go-live?",
+        "What has helped you to use {tech}, and what has got in the way?",
+        "Have you or your colleagues found other ways of doing things? Can you give an example?",
+        "How would you describe the way the change has been led?",
+        "Who do you go to when something goes wrong?",
+        "Is there anything else you would like to tell me?",
+    ]),
+    ("Appendix C: Coding framework", None, None),
+]
+DISS_CODING_TABLE = [["Theme", "Example codes"],
+                     ["Making sense of the change", "purpose unclear; explained by matron; emails not read"],
+                     ["Workload, workflow and workarounds", "double documentation; phoning for readings; shared log-ins"],
+                     ["Trust in data and in each other", "checking twice; being watched; missing information"],
+                     ["Leadership, ownership and sponsorship", "chief nurse on shift; nobody owns it; champion burnout"],
+                     ["Equity", "no family support; no signal; bank staff untrained"]]
+
+
+class Dissertation:
+    """A dissertation's blocks (the Essay blocks above) and its intended figures."""
+
+    def __init__(self, blocks, footnotes, ctx):
+        self.blocks = blocks
+        self.footnotes = footnotes
+        self.ctx = ctx
+        self.header = None
+        self.figures = {}
+
+    def title(self):
+        return self.blocks[0][1]
+
+
+def first_author(key):
+    """The first author's surname (or the organisation) of a reference-list entry."""
+    entry = ALL_REFS[key][2]
+    head = entry.split(" (")[0]
+    return head.split(",")[0].lower()
+
+
+FRONT_MATTER_HEADINGS = {"abstract", "acknowledgements", "declaration"}
+
+
+def policy_body_words(blocks):
+    """Words of the body's headings, paragraphs and list items, following the sections the
+    way the readers do: front matter (title, declaration, abstract, acknowledgements) before
+    the first other heading, the reference list to the next heading, appendices to the end."""
+    section = "body"
+    seen_body = False
+    total = 0
+    for block in blocks:
+        kind = block[0]
+        if kind == "title":
+            continue
+        if kind in ("h", "refhead"):
+            text = block[2] if kind == "h" else block[1]
+            name = text.lower()
+            if section == "appendix":
+                continue
+            if kind == "refhead":
+                section = "references"
+            elif name.startswith("appendi"):
+                section = "appendix"
+            elif name in FRONT_MATTER_HEADINGS and not seen_body:
+                section = "front"
+            else:
+                section = "body"
+                seen_body = True
+            if section == "body":
+                total += count_words(text)
+        elif kind in ("p", "li") and section == "body":
+            total += count_words(block[1])
+    return total
+
+
+def compose_dissertation(topic, variant, target, seed, missing_discussion=False, long_abstract=False, broken_refs=False):
+    """A dissertation on `topic` ("vw" or "epr") whose body is close to `target` words."""
+    rng = random.Random(seed)
+    ctx = diss_context(topic, seed, variant)
+    ctx["structure_tail"] = (
+        "Chapter 4 presents the findings under five themes, and Chapter 5 draws conclusions and makes recommendations for practice and for further research."
+        if missing_discussion else
+        "Chapter 4 presents the findings under five themes, Chapter 5 discusses them in relation to the literature, and Chapter 6 concludes with recommendations for practice and for further research.")
+    chapters = [c for c in DISS_OUTLINE if not (missing_discussion and c[0] == "discussion")]
+    outline = []
+    for chapter, names, subs in chapters:
+        kept = [(k, n) for k, n in subs if k != "fsummary" or missing_discussion]
+        outline.append((chapter, names, kept))
+
+    pools = {}
+    for chapter, _, subs in outline:
+        for sub, _ in subs:
+            pool = list(DISS_BANK.get((chapter, sub), [])) + list(DISS_TOPIC_BANK[topic].get((chapter, sub), []))
+            pools[(chapter, sub)] = pool
+
+    # A reference list of 25-40 entries: some works cited only in brackets are left out of
+    # this dissertation (their sentences stay, uncited).
+    forms = {}
+    templates = [t for pool in pools.values() for unit in pool for t in diss_unit_texts(unit)]
+    templates += [str(v) for v in ctx.values()]
+    for template in templates:
+        for match in DPLACEHOLDER.finditer(template):
+            if match.group(1) in ("c", "n", "p") and match.group(2):
+                for part in match.group(2).split(";"):
+                    forms.setdefault(part.partition("@")[0], set()).add(match.group(1))
+    optional = sorted(k for k, f in forms.items() if f == {"c"} and k not in DISS_DROPPED)
+    cap = rng.randint(33, 38)
+    ctx["uncited"] = set(rng.sample(optional, max(0, len(forms) - cap)))
+    chosen = {key: set(range(len(pool))) for key, pool in pools.items()}
+
+    def unit_words(key, index):
+        return sum(count_words(strip_anchor(diss_render(t, ctx))) for t in diss_unit_texts(pools[key][index]))
+
+    heading_style = rng.choice(["chapter", "dotted", "plain"])
+    chosen_names = {}
+    for chapter, names, subs in outline:
+        chosen_names[chapter] = rng.choice(names)
+        for sub, sub_names in subs:
+            if sub is not None:
+                chosen_names[(chapter, sub)] = rng.choice(sub_names) if sub_names else ctx["topic_heading"]
+    if missing_discussion:
+        chosen_names["conclusion"] = "Conclusions and recommendations"
+    footnote_keys = sorted(rng.sample(sorted(DISS_FOOTNOTES), rng.randint(2, 4)))
+    keywords = rng.random() < 0.5 or long_abstract
+    acknowledgements = rng.random() < 0.6
+
+    def build():
+        blocks = [("title", ctx["title"])]
+        footnotes = []
+        cites = []
+        blocks.append(("h", 1, "Declaration"))
+        blocks.append(("p", "I declare that this dissertation is my own work, that it has not been submitted for any other "
+                             "award, and that all the sources I have used are acknowledged in the text and listed in the references.", None))
+        blocks.append(("h", 1, "Abstract"))
+        abstract = DISS_ABSTRACT[topic]
+        for i, text in enumerate(abstract["normal"]):
+            if long_abstract and i in abstract["extra"]:
+                label, _, rest = text.partition(": ")
+                if i == 0:
+                    text = f"{label}: {abstract['extra'][i]} {rest}"
+                else:
+                    text = f"{text} {abstract['extra'][i]}"
+            blocks.append(("p", diss_render(text, ctx), None))
+        if keywords:
+            blocks.append(("p", abstract["keywords"], None))
+        if acknowledgements:
+            blocks.append(("h", 1, "Acknowledgements"))
+            blocks.append(("p", "I am grateful to the colleagues who gave their time to take part in this study, to my supervisor "
+                                 "for her patience and advice, and to my family for their support throughout the programme.", None))
+        table_no = 0
+        for number, (chapter, _, subs) in enumerate(outline, start=1):
+            name = chosen_names[chapter]
+            heading = {"chapter": f"Chapter {number}: {name}", "dotted": f"{number}. {name}", "plain": f"{number} {name}"}[heading_style]
+            blocks.append(("h", 1, heading))
+            sub_number = 0
+            for sub, _ in subs:
+                key = (chapter, sub)
+                if sub is not None:
+                    sub_number += 1
+                    blocks.append(("h", 2, f"{number}.{sub_number} {chosen_names[key]}"))
+                paragraphs = []  # each: list of sentences, or a list unit
+                current = []
+                goal = rng.randint(80, 170)
+                for index in sorted(chosen[key]):
+                    unit = pools[key][index]
+                    if isinstance(unit, dict):
+                        if current:
+                            paragraphs.append(current)
+                            current = []
+                        paragraphs.append(unit)
+                        continue
+                    for sentence in diss_unit_texts(unit):
+                        current.append(sentence)
+                    if count_words(" ".join(current)) >= goal:
+                        paragraphs.append(current)
+                        current = []
+                        goal = rng.randint(80, 170)
+                if current:
+                    if paragraphs and isinstance(paragraphs[-1], list) and count_words(" ".join(current)) < 35:
+                        paragraphs[-1].extend(current)
+                    else:
+                        paragraphs.append(current)
+                note_at = 0 if key in footnote_keys and key in DISS_FOOTNOTES else None
+                for i, paragraph in enumerate(paragraphs):
+                    if isinstance(paragraph, dict):
+                        blocks.append(("p", strip_anchor(diss_render(paragraph["lead"], ctx, cites)), None))
+                        for item in paragraph["items"]:
+                            blocks.append(("li", diss_render(item, ctx, cites), 2 if chapter == "intro" else 1))
+                        continue
+                    text = " ".join(strip_anchor(diss_render(s, ctx, cites)) for s in paragraph)
+                    note = None
+                    if i == note_at:
+                        footnotes.append(DISS_FOOTNOTES[key])
+                        note = len(footnotes)
+                    blocks.append(("p", text, note))
+                if key == ("methods", "sampling"):
+                    table_no += 1
+                    blocks.append(("caption", table_no, "Characteristics of the participants"))
+                    blocks.append(("table", ctx["table1"]))
+                if key == ("findings", "overview"):
+                    table_no += 1
+                    blocks.append(("caption", table_no, "Routine data for the study period"))
+                    blocks.append(("table", ctx["table2"]))
+                    table_no += 1
+                    blocks.append(("caption", table_no, "Themes and subthemes"))
+                    blocks.append(("table", ctx["table3"]))
+        return blocks, footnotes, cites
+
+    # Drop units (never a subsection's anchors, and never below half of a subsection) until
+    # the body is within a few words of the target.
+    def words_now():
+        return policy_body_words(build()[0])
+
+    words = words_now()
+    if words < target:
+        raise SystemExit(f"dissertation bank too small for {seed}: {words} words with everything, target {target}")
+    for _ in range(500):
+        excess = words - target
+        if excess <= 8:
+            break
+        removable = [(key, i) for key in sorted(pools, key=str) for i in sorted(chosen[key])
+                     if not is_anchor(pools[key][i]) and len(chosen[key]) > max(2, (len(pools[key]) + 1) // 2)]
+        if not removable:
+            break
+        if excess < 80:
+            fitting = [ki for ki in removable if unit_words(*ki) <= excess + 8]
+            if not fitting:
+                break
+            key, index = max(fitting, key=lambda ki: (unit_words(*ki), str(ki)))
+        else:
+            key, index = rng.choice(removable)
+        chosen[key].discard(index)
+        words = words_now()
+
+    blocks, footnotes, cites = build()
+    cited = []
+    first_form = {}
+    for key, form in cites:
+        if key not in cited:
+            cited.append(key)
+            first_form[key] = form
+    listed = list(cited)
+    dropped = []
+    padding = []
+    if broken_refs:
+        dropped = [k for k in DISS_DROPPED if k in cited][:3]
+        listed = [k for k in listed if k not in dropped]
+        padding = [k for k in DISS_PADDING if k not in cited]
+        listed += padding
+    blocks.append(("refhead", "References"))
+    for key in sorted(listed, key=lambda k: ALL_REFS[k][2].replace("*", "").lower()):
+        blocks.append(("ref", ALL_REFS[key][2]))
+    blocks.append(("h", 1, "Appendices"))
+    for heading, paragraphs, items in DISS_APPENDICES:
+        blocks.append(("h", 2, heading))
+        for text in paragraphs or []:
+            blocks.append(("p", diss_render(text, ctx), None))
+        for text in items or []:
+            blocks.append(("li", diss_render(text, ctx), 2))
+        if paragraphs is None and items is None:
+            table_no = sum(1 for b in blocks if b[0] == "caption") + 1
+            blocks.append(("caption", table_no, "Themes and example codes"))
+            blocks.append(("table", DISS_CODING_TABLE))
+
+    doc = Dissertation(blocks, footnotes, ctx)
+    abstract_words = 0
+    in_abstract = False
+    for block in blocks:
+        if block[0] == "h":
+            in_abstract = block[2] == "Abstract"
+        elif block[0] == "p" and in_abstract:
+            abstract_words += count_words(block[1])
+    doc.figures = dict(
+        body_words=policy_body_words(blocks), abstract_words=abstract_words, references=len(listed),
+        citations=len(cites), cited_works=len(cited),
+        # Two works with the same first author and year (Cresswell and Sheikh, 2013; Cresswell,
+        # Bates and Sheikh, 2013) are told apart in Harvard by their co-authors, but are one
+        # work to a check that matches by first author and year.
+        cited_first_author_years=len({(first_author(k), ALL_REFS[k][1]) for k in cited}),
+        # In the order the processor reports them: citations in text order, entries in list order.
+        cited_not_listed=[first_form[k] for k in sorted(dropped, key=cited.index)],
+        listed_not_cited=[f"{ALL_REFS[k][2].split(' (')[0]} ({ALL_REFS[k][1]})"
+                          for k in sorted(padding, key=lambda k: ALL_REFS[k][2].replace("*", "").lower())],
+        missing_parts=["discussion"] if missing_discussion else [],
+    )
+    if not 25 <= len(listed) <= 40:
+        raise SystemExit(f"{seed}: {len(listed)} references, outside 25-40")
+    return doc
+
+# ---------------------------------------------------------------------------------------
+# Reflective journals (ltc-reflective-journal)
+# ---------------------------------------------------------------------------------------
+
+JOURNAL_REFS = {
+    "gibbs1988": "Gibbs, G. (1988) *Learning by Doing: A Guide to Teaching and Learning Methods*. Oxford: Further Education Unit, Oxford Polytechnic.",
+    "kolb1984": "Kolb, D.A. (1984) *Experiential Learning: Experience as the Source of Learning and Development*. Englewood Cliffs, NJ: Prentice Hall.",
+    "schon1983": "Schön, D.A. (1983) *The Reflective Practitioner: How Professionals Think in Action*. New York: Basic Books.",
+    "rolfe2001": "Rolfe, G., Freshwater, D. and Jasper, M. (2001) *Critical Reflection for Nursing and the Helping Professions: A User's Guide*. Basingstoke: Palgrave.",
+    "kotter1996": DISS_REFS["kotter1996"][2],
+    "heifetz2009": DISS_REFS["heifetz2009"][2],
+    "west2017": DISS_REFS["west2017"][2],
+}
+
+# What happened, in the order a year of leading one change goes: each event's description
+# (Gibbs) or concrete experience (Kolb), how it felt, and what it meant.
+JOURNAL_EVENTS = [
+    dict(what=["Today was the first meeting of the project board for {project}, which I chair.",
+               "I had prepared a detailed plan, and I spent most of the meeting presenting it.",
+               "Afterwards {sponsor} told me, kindly but directly, that nobody else had said very much."],
+         felt="I felt embarrassed, and then defensive, and only later curious about why the room had been so quiet.",
+         why="I had confused presenting a plan with gaining agreement to it, and a silent board is not a committed one."),
+    dict(what=["This week I met each of the team leaders one to one to hear their views on {project}.",
+               "Two were enthusiastic, one was openly sceptical and one said very little at all.",
+               "The sceptic had a long list of practical objections, several of which I had not considered."],
+         felt="I was irritated by the list of objections at first, and then uneasy, because some of them were clearly right.",
+         why="The person who said least worries me most, because silence in a one-to-one usually means the real conversation is happening somewhere else."),
+    dict(what=["I ran a stakeholder mapping session with the project group, using a simple grid of interest and influence.",
+               "The discussion became heated when we placed the consultants in the high influence, low interest corner, and one of the nurses said that was exactly the problem."],
+         felt="I felt the temperature rise in the room and wanted to move on quickly, but I made myself stay with the disagreement.",
+         why="The grid made visible a power imbalance that everyone knew about but nobody had named in a meeting before."),
+    dict(what=["At the team meeting today I tried to explain why {project} matters, using the figures from the business case.",
+               "The room was polite but flat, and the first question was about car parking during the training days.",
+               "A healthcare assistant then told a story about a patient who had been harmed last winter, and the mood changed completely."],
+         felt="I was moved by her story, and struck by how much more powerful it was than my slides.",
+         why="People are persuaded by what a change means for patients they recognise, not by percentages in a business case."),
+    dict(what=["{Resistor} emailed me late last night to say that the changes were unsafe and that the concerns would be raised at the clinical governance meeting.",
+               "My first reaction was to write a long reply defending the plan, but I saved it as a draft and slept on it.",
+               "This morning I asked to meet in person instead."],
+         felt="My first feeling was anger, followed quickly by anxiety about how the governance meeting would see the project.",
+         why="An email at midnight is usually a sign that someone feels unheard, and a defensive reply would only have confirmed it."),
+    dict(what=["I met {resistor} for an hour this afternoon.",
+               "Once it was clear that I was there to listen, the concern turned out to be about a specific group of patients that our pathway had not considered.",
+               "The concern was justified, and we agreed a change to the plan before we left."],
+         felt="I felt a real sense of relief, and also some guilt that I had assumed the worst.",
+         why="What I had labelled as resistance was expertise that the project had not yet made room for."),
+    dict(what=["The pilot of {project} started this week with {team}.",
+               "The first two days went better than I had feared, but on Wednesday the system failed for most of a night shift and the staff had to revert to paper.",
+               "I was on leave and heard about it only the next morning."],
+         felt="I felt guilty for being away, and frustrated that the contingency plan had been written but never practised.",
+         why="A plan that only exists on paper is not a plan, and the night staff carried the cost of that gap."),
+    dict(what=["I spent today working alongside the team rather than in meetings about them.",
+               "I saw for myself how many small workarounds people had invented to make the new process fit their day.",
+               "Some were clever, and one or two worried me."],
+         felt="I felt a mixture of admiration for the team's ingenuity and unease about the risks some of the shortcuts carried.",
+         why="The workarounds told me more about the fit between the process and the work than any of the formal feedback had."),
+    dict(what=["We held a retrospective on the first month of the pilot, using a simple format of what went well, what did not and what we would change.",
+               "I asked the most junior member of staff to speak first, and she raised an issue that nobody more senior had mentioned."],
+         felt="I felt pleased that the format had worked, and slightly uncomfortable that the issue had been invisible to me.",
+         why="Hierarchy filters what reaches me, and changing the order of speaking changed what I heard."),
+    dict(what=["The programme director asked me for evidence of benefits to take to the board next month.",
+               "I felt caught between the pressure to report success and my sense that it was far too early to claim any.",
+               "In the end I wrote an honest summary with the early figures and the problems we were still working on."],
+         felt="I was anxious about disappointing the programme director, and worried that honesty would be read as failure.",
+         why="Organisations often ask for benefits at the point of greatest disruption, which pushes leaders towards optimism rather than accuracy."),
+    dict(what=["Two experienced members of the team told me they were thinking of leaving, partly because of the pace of change.",
+               "One said she no longer recognised the job she had trained for.",
+               "I did not have an answer for her, and I said so."],
+         felt="I felt sad, and responsible, and unsure whether I should have slowed the change down.",
+         why="Change involves loss as well as gain, and I had talked a great deal about the gains and very little about the losses."),
+    dict(what=["We agreed today to extend {project} to the second team, using what we learnt in the pilot.",
+               "This time the team leader asked to run the briefings herself, and I agreed, although it meant letting go of how the message was delivered."],
+         felt="I felt uncomfortable handing over the briefings, and a little hurt that I was not needed.",
+         why="Letting go of control felt like a loss, but a message delivered by a trusted local leader carries more weight than mine."),
+    dict(what=["I presented our progress at the leadership programme's action learning set.",
+               "My set members asked questions that I found uncomfortable, particularly about how much of the change I had really shared with the team.",
+               "I noticed that I became defensive and talked faster."],
+         felt="I felt exposed, as if the gaps in my own approach had suddenly become visible to everyone.",
+         why="The questions were uncomfortable because they were accurate: I had shared the plan but not the decisions."),
+    dict(what=["The second team went live this week, and the difference from the pilot was striking.",
+               "Their team leader had involved her staff in planning every step, and there were far fewer problems.",
+               "I found myself both pleased and slightly diminished by how little they needed me."],
+         felt="I felt proud of the team, and surprised by how much that pride meant to me.",
+         why="Ownership spread when the people doing the work shaped the change, which is what the literature says and what I had not quite believed."),
+    dict(what=["I had my mid-year appraisal with {sponsor}, and we spent most of it talking about the project.",
+               "{Sponsor} observed that I had moved from telling people what would happen to asking them what should happen, and asked me what had changed."],
+         felt="I felt recognised, and a little embarrassed, because the change had not felt deliberate.",
+         why="Much of my learning this year has happened through mistakes that I only understood afterwards, in writing this journal."),
+    dict(what=["Today we handed {project} over from the project team to business as usual.",
+               "It felt like an anticlimax: no celebration, just a change of owner on the risk register.",
+               "Afterwards I wrote a thank-you note to everyone who had been involved, which took far longer than I expected."],
+         felt="I felt flat, and then grateful, as I wrote the notes and remembered how many people had made the change work.",
+         why="Endings matter in change, and an organisation that marks only launches teaches people that only launches count."),
+    dict(what=["I looked back through this journal in preparation for the final assignment.",
+               "Reading my early entries was uncomfortable, because the person who wrote them was so certain about the plan and so impatient with the people who questioned it."],
+         felt="I felt a mixture of embarrassment and affection for the person who wrote those early entries.",
+         why="The journal shows a shift from managing a project to leading people through a change, and that shift is the real outcome of the year for me."),
+]
+
+# Reflections that fit any event: more feelings, evaluation, analysis, conclusions, actions.
+JOURNAL_STAGES = {
+    "feelings": [
+        "If I am honest, part of me wanted the whole thing to be over.",
+        "I noticed a familiar knot of anxiety about being judged by people more senior than me.",
+        "I was tired, and I think it showed in how I responded.",
+        "Part of me wanted to step in and fix things, and it took real effort to hold back.",
+        "I felt torn between loyalty to the programme and loyalty to my team.",
+        "I was uneasy, because I could see both sides and did not know which was right.",
+        "I felt lighter afterwards, as if sharing the problem had made it smaller.",
+        "I was pleased, but cautious, because early success can hide problems that appear later.",
+        "Looking back, my feelings changed several times during the day, which is itself worth noting.",
+        "I noticed that my confidence rises and falls with the last conversation I had.",
+    ],
+    "evaluation": [
+        "What went well was that I listened before I responded, which I have not always done.",
+        "What went less well was that I had already decided the answer before I asked the question.",
+        "On reflection, the plan was sound but the way I communicated it was not.",
+        "I handled the conversation better than I would have a year ago, but I still interrupted too often.",
+        "Looking back, I spent too much time on the technical detail and too little on what the change meant for people.",
+        "The good part was that the problem surfaced early, while it was still cheap to fix.",
+        "I think I struck the right balance between honesty and reassurance, but I am not certain.",
+        "The approach worked for the enthusiasts but did nothing for the people who were already doubtful.",
+        "I did not follow up as promptly as I said I would, and I lost some credibility as a result.",
+        "I was clear about what I needed, but less clear about why, and that made the request feel arbitrary.",
+        "It was not a failure, but it was not the success I had told myself it would be.",
+        "The outcome was better than I feared, largely because other people filled the gaps I had left.",
+        "What I did well was to admit what I did not know, which seemed to make it easier for others to do the same.",
+        "I could have prepared better, but I am not sure that more preparation would have changed the outcome.",
+        "On balance the day moved the project forward, but at a cost to relationships that I will need to repair.",
+        "I managed my own reaction reasonably well, but I did not check how others were feeling.",
+    ],
+    "analysis": [
+        "Using Gibbs' (1988) cycle helps me to separate what happened from how I felt about it, which I find hard in the moment.",
+        "Kolb (1984) describes learning as a cycle from experience through reflection and conceptualisation to experimentation, and I can see that I tend to rush from experience straight to action.",
+        "Schön (1983) distinguishes reflection in action from reflection on action, and today I managed a little of the former for the first time.",
+        "Heifetz, Grashow and Linsky (2009) would describe this as an adaptive challenge, and I had been treating it as a technical one.",
+        "Kotter (1996) stresses the importance of a guiding coalition, and I realise that mine consisted largely of people who already agreed with me.",
+        "West et al. (2017) describe compassionate leadership as attending, understanding, empathising and helping, and I had skipped straight to helping.",
+        "I think the reason I reacted so strongly is that I equate questions about the plan with questions about my competence.",
+        "Power was an important part of this: the people with the most to lose had the least influence over the decision.",
+        "I suspect that my enthusiasm for the project made it harder for people to tell me about its problems.",
+        "There is a pattern here: when I am anxious, I try to control the detail, and when I control the detail, others disengage.",
+        "Rolfe, Freshwater and Jasper (2001) ask 'so what?' after 'what?', and the answer here is that my behaviour shaped the team's response more than the plan did.",
+        "It seems that trust is built in small moments, such as returning a call, more than in large gestures.",
+        "I had assumed that explaining the benefits would be enough, but people needed to see what the change meant for their own work.",
+        "The culture of the team, which values getting through the shift above all else, makes reflection feel like a luxury.",
+        "I realise that I had been measuring progress by tasks completed rather than by how people were experiencing the change.",
+        "Seen through Kotter's (1996) stages, we had moved to action before the vision was shared, and the gap showed.",
+        "Heifetz, Grashow and Linsky (2009) write about giving the work back to the people who have the problem, and this is what I find hardest.",
+        "Part of the difficulty is that the project's governance rewards certainty, while the work itself is full of uncertainty.",
+        "Schön's (1983) image of the swampy lowlands of practice fits this well: the important problems were the messy ones.",
+        "I can see that my own history of change in this organisation colours how I expect people to react.",
+    ],
+    "conclusion": [
+        "I could have asked more open questions and left more silence for others to fill.",
+        "The main thing I have learnt is that how a change is introduced matters as much as what the change is.",
+        "In future I need to separate my own investment in a plan from the merits of the plan itself.",
+        "I have learnt that people who raise objections are often the ones who care most about getting it right.",
+        "I should have involved the team in designing the solution rather than asking them to approve it.",
+        "This has reminded me that being visible where the work happens is part of the job, not a distraction from it.",
+        "I now see that my role is less to have the answers and more to create the conditions in which the team can find them.",
+        "If it happened again, I would pick up the phone rather than reply by email.",
+        "I have learnt that honesty about uncertainty builds more credibility than false confidence.",
+        "I could have prepared the team better for the possibility that the first weeks would be difficult.",
+        "The experience has shown me how much I rely on a few trusted colleagues, and how little I hear from everyone else.",
+        "Looking back, the problem was visible earlier than I admitted, and I chose not to see it.",
+        "I have realised that celebrating small successes matters more than I thought.",
+        "I need to be more deliberate about hearing from staff who work nights and weekends.",
+        "Above all, I need to slow down at the moments when I most want to speed up.",
+        "I have learnt that I do not need to defend every decision to keep people's respect.",
+    ],
+    "action": [
+        "Next time I will open the meeting by asking for views before I present anything.",
+        "I will ask {sponsor} for feedback on how I chair the next board.",
+        "My action for the next month is to spend one shift a fortnight working alongside the team.",
+        "I will set up a simple way for staff to report workarounds without fear of blame.",
+        "I will try to notice when I start to become defensive, and to ask a question instead.",
+        "I will book a follow-up conversation in two weeks to check that the changes have worked.",
+        "Before the next team briefing I will ask two members of staff to help me plan it.",
+        "I will share the honest version of the progress report with the team before it goes to the board.",
+        "I will ask the action learning set to hold me to account for delegating more.",
+        "I plan to read more about adaptive leadership and to discuss it with my mentor.",
+        "I will write a short note to each person who raised a concern, saying what we did about it.",
+        "For the next phase, I will make sure that the night staff are briefed in person.",
+        "I will keep a note of the questions I ask in meetings, to see whether I really am listening more.",
+        "I will build time for reflection into the project plan rather than leaving it to chance.",
+        "I will ask the team what they think we should stop doing to make room for the change.",
+        "I will end each project meeting by asking who is not in the room and should be.",
+    ],
+}
+
+JOURNAL_PLAN = [
+    # candidate, project, team, sponsor, resistor, (date, format, words) per entry, heading level, gibbs headings, note
+    ("C1003", "the introduction of electronic observations on the acute medical unit", "the night team on the acute medical unit",
+     "the deputy chief nurse", "one of the senior consultants", 1, True, "clean: 10 entries, longest gap 37 days",
+     [("2026-10-12", "long"), ("2026-11-09", "weekday_ordinal"), ("2026-12-14", "slash"), ("2027-01-20", "iso"),
+      ("2027-02-24", "weekday_noyear"), ("2027-03-29", "long_titled"), ("2027-04-26", "weekday_ordinal"),
+      ("2027-05-17", "slash"), ("2027-06-07", "iso"), ("2027-06-21", "long")], None),
+    ("C1006", "the move of our outpatient clinics to patient-initiated follow-up", "the rheumatology clinic team",
+     "the divisional director of operations", "the clinical lead for rheumatology", 2, False, "a 70-day gap (3 December 2026 to 11 February 2027)",
+     [("2026-10-05", "long"), ("2026-10-29", "ordinal"), ("2026-12-03", "slash"), ("2027-02-11", "long_titled"),
+      ("2027-03-10", "iso"), ("2027-04-08", "weekday_ordinal"), ("2027-05-06", "slash"), ("2027-06-03", "long"),
+      ("2027-06-24", "dotted")], None),
+    ("C1008", "the merger of two community nursing teams onto one electronic caseload", "the merged north locality team",
+     "the head of community nursing", "one of the longest-serving team leaders", 1, False, "one entry (8 July 2027) after the deadline",
+     [("2026-10-19", "weekday_ordinal"), ("2026-11-23", "long"), ("2026-12-17", "slash"), ("2027-01-28", "iso"),
+      ("2027-03-04", "long_titled"), ("2027-04-01", "slash"), ("2027-05-13", "long"), ("2027-06-10", "iso"),
+      ("2027-07-08", "weekday_ordinal")], None),
+    ("C1010", "a digital front door for our community therapy services", "the musculoskeletal physiotherapy team",
+     "the associate director of therapies", "a senior physiotherapist", 2, False, "too few entries: 6 against 8",
+     [("2026-10-14", "long"), ("2026-11-25", "slash"), ("2027-01-06", "iso"), ("2027-02-17", "weekday_ordinal"),
+      ("2027-03-24", "long_titled"), ("2027-05-05", "slash")], None),
+    ("C1014", "the introduction of an electronic rostering system across the surgical wards", "the staff of the two surgical wards",
+     "the director of nursing for surgery", "the longest-serving ward sister", 1, True, "one short entry (18 February 2027, under 150 words)",
+     [("2026-10-08", "entry"), ("2026-11-12", "entry"), ("2026-12-10", "entry"), ("2027-01-14", "entry"),
+      ("2027-02-18", "entry"), ("2027-03-18", "entry"), ("2027-04-22", "entry"), ("2027-05-27", "entry"),
+      ("2027-06-17", "entry")], "2027-02-18"),
+]
+
+JOURNAL_TITLES = ["First project board", "Listening to the team leaders", "Mapping the stakeholders", "Explaining the why",
+                  "An email at midnight", "Meeting in person", "The pilot begins", "A day on the ward", "Looking back at the first month",
+                  "Evidence for the board", "People thinking of leaving", "Extending to a second team", "Action learning",
+                  "The second go-live", "Appraisal", "Handing over", "Reading back"]
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+
+def ordinal(day):
+    return f"{day}{'th' if 11 <= day % 100 <= 13 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th')}"
+
+
+def written_date(iso, style, number, title):
+    """A date as the journal writes it in a heading."""
+    import datetime
+    day = datetime.date.fromisoformat(iso)
+    weekday = day.strftime("%A")
+    month = MONTHS[day.month - 1]
+    if style == "long":
+        return f"{day.day} {month} {day.year}"
+    if style == "ordinal":
+        return f"{ordinal(day.day)} {month} {day.year}"
+    if style == "weekday_ordinal":
+        return f"{weekday} {ordinal(day.day)} {month} {day.year}"
+    if style == "weekday_noyear":
+        return f"{weekday} {day.day} {month}"
+    if style == "slash":
+        return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    if style == "dotted":
+        return f"{day.day:02d}.{day.month:02d}.{day.year}"
+    if style == "iso":
+        return iso
+    if style == "long_titled":
+        return f"{day.day} {month} {day.year} \u2013 {title}"
+    if style == "entry":
+        return f"Entry {number} \u2013 {day.day} {month} {day.year}"
+    raise ValueError(style)
+
+
+def journal_render(text, ctx):
+    text = text.replace("{project}", ctx["project"]).replace("{team}", ctx["team"])
+    text = text.replace("{sponsor}", ctx["sponsor"]).replace("{Resistor}", ctx["resistor"][:1].upper() + ctx["resistor"][1:])
+    return text.replace("{resistor}", ctx["resistor"])
+
+
+def compose_journal(plan, seed):
+    cid, project, team, sponsor, resistor, level, gibbs, note, dates, short_date = plan
+    rng = random.Random(seed)
+    ctx = dict(project=project, team=team, sponsor=sponsor, resistor=resistor)
+    pools = {stage: list(range(len(sentences))) for stage, sentences in JOURNAL_STAGES.items()}
+    for pool in pools.values():
+        rng.shuffle(pool)
+    blocks = [("title", f"Reflective journal: leading {project}")]
+    intro = (f"This journal records my reflections on leading {project} during the leadership and transformational "
+             f"change module. Entries follow Gibbs' reflective cycle, and names have been left out.")
+    blocks.append(("p", intro, None))
+    # Spread the events over the entries in order: the first, the last and evenly between.
+    n = len(dates)
+    event_index = [round(i * (len(JOURNAL_EVENTS) - 1) / max(1, n - 1)) for i in range(n)]
+    entries = []
+    for number, ((iso, style), event) in enumerate(zip(dates, event_index), start=1):
+        target = rng.randint(90, 110) if iso == short_date else rng.randint(170, 275)
+        happened = JOURNAL_EVENTS[event]
+        description = [journal_render(s, ctx) for s in happened["what"]]
+        chosen = {stage: [] for stage in JOURNAL_STAGES}
+        chosen["feelings"].append(journal_render(happened["felt"], ctx))
+        chosen["analysis"].append(journal_render(happened["why"], ctx))
+        if iso == short_date:
+            description = ["A very short entry this week, as the new rota went live on both wards and I was on the floor most days."] + description[:1]
+            chosen["analysis"] = []
+        words = count_words(" ".join(description + chosen["feelings"] + chosen["analysis"]))
+        # One sentence per stage first, then more (analysis and evaluation first) until the target.
+        rounds = [["evaluation", "conclusion", "action"], ["analysis", "evaluation", "feelings", "conclusion", "action"],
+                  ["analysis", "evaluation", "conclusion", "action"], ["analysis", "evaluation"]]
+        for stages in rounds:
+            for stage in stages:
+                if words >= target:
+                    break
+                if not pools[stage]:
+                    continue
+                index = pools[stage].pop()
+                sentence = journal_render(JOURNAL_STAGES[stage][index], ctx)
+                chosen[stage].append(sentence)
+                words += count_words(sentence)
+        for stage in ["evaluation", "conclusion", "action", "feelings", "analysis"] * 3:
+            if iso == short_date or words >= 170:
+                break
+            if pools[stage]:
+                sentence = journal_render(JOURNAL_STAGES[stage][pools[stage].pop()], ctx)
+                chosen[stage].append(sentence)
+                words += count_words(sentence)
+        heading = written_date(iso, style, number, JOURNAL_TITLES[event])
+        blocks.append(("h", level, heading))
+        entry_words = 0
+        if gibbs and iso != short_date and number % 2 == 1:
+            parts = [("Description", description), ("Feelings", chosen["feelings"]), ("Evaluation", chosen["evaluation"]),
+                     ("Analysis", chosen["analysis"]), ("Conclusion", chosen["conclusion"]), ("Action plan", chosen["action"])]
+            for name, sentences in parts:
+                if sentences:
+                    blocks.append(("h", level + 1, name))
+                    text = " ".join(sentences)
+                    blocks.append(("p", text, None))
+                    entry_words += count_words(text)
+        else:
+            first = description + chosen["feelings"]
+            second = chosen["evaluation"] + chosen["analysis"]
+            third = chosen["conclusion"] + chosen["action"]
+            for sentences in (first, second, third):
+                if sentences:
+                    text = " ".join(sentences)
+                    blocks.append(("p", text, None))
+                    entry_words += count_words(text)
+        if (iso == short_date) != (entry_words < 150) or (iso != short_date and entry_words < 165):
+            raise SystemExit(f"{cid}: entry {iso} has {entry_words} words, outside its intended band")
+        entries.append((iso, entry_words, heading))
+    blocks.append(("refhead", "References"))
+    for key in sorted(JOURNAL_REFS, key=lambda k: JOURNAL_REFS[k].lower()):
+        blocks.append(("ref", JOURNAL_REFS[key]))
+    essay = Essay(blocks, ctx, header=None, footnotes=[])
+    return essay, entries, count_words(intro)
+
+JOURNAL_STAGES["feelings"] += [
+    "I went home thinking about it, which is usually a sign that something matters more than I have admitted.",
+    "I felt more confident than I expected, and I am trying to understand why.",
+    "I was frustrated by how slowly things were moving, and aware that my frustration was not helping.",
+    "I felt a quiet satisfaction that I had not felt earlier in the project.",
+    "I was nervous beforehand and calmer once the conversation had started.",
+]
+JOURNAL_STAGES["evaluation"] += [
+    "The conversation was more productive than the meeting that preceded it, which says something about the meeting.",
+    "I kept to the agenda, but the agenda was the wrong one for what people needed to discuss.",
+    "I gave people time to think, and the quality of the discussion improved as a result.",
+    "I made a promise that I am not sure I can keep, and I need to be careful about that.",
+    "Things went well mainly because of the preparation the team had done, not because of anything I did on the day.",
+]
+JOURNAL_STAGES["analysis"] += [
+    "Kolb's (1984) idea of active experimentation reminds me that the point of reflecting is to try something different next time.",
+    "My reaction says as much about my own need for approval as about the situation itself.",
+    "The informal conversations after the meeting seem to be where decisions are really made, and I am rarely part of them.",
+    "Gibbs' (1988) stage of analysis pushes me to ask what else was going on, and the answer is that the team was exhausted.",
+]
+JOURNAL_STAGES["conclusion"] += [
+    "I have learnt that a question asked well can do more than a presentation prepared carefully.",
+    "It is clear to me now that the team needed more time than the plan allowed.",
+    "I have realised that I tend to notice problems only when they reach me, which is often too late.",
+    "The experience confirms that small changes in how I behave have large effects on how others respond.",
+    "I think I am slowly learning to tolerate not knowing the answer.",
+]
+JOURNAL_STAGES["action"] += [
+    "I will ask one person each week what would make their working day easier.",
+    "I will review the communication plan with the team leaders before the next phase begins.",
+    "I will practise summarising what I have heard before I give my own view.",
+    "I will discuss this entry with my mentor at our next meeting.",
+    "I will protect an hour each Friday for reflection and for writing this journal.",
+]
+
+# ---------------------------------------------------------------------------------------
+# Group presentations (ltc-group-presentation): one PPTX per group
+# ---------------------------------------------------------------------------------------
+
+# Slides a deck can hold, in talk order: key -> title, bullets (or a table), speaker-note
+# sentences (a deck uses the first few; a long-winded one uses them all), and for two
+# slides a crowded version of the bullets.
+DECK_SLIDES = {
+    "agenda": dict(
+        title="What we will cover",
+        bullets=["Why {change} matters now", "Where we are today", "Our vision and the people it affects",
+                 "How we would lead the change", "Risks, measures and what we learned"],
+        notes=["This is the shape of the next fifteen minutes.",
+               "We will start with the case for change and where the organisation is today, then describe our vision and the people it affects.",
+               "Most of our time goes on how we would lead the change, because that is the heart of this module.",
+               "We finish with risks, how we would measure success, and what we learned as a group.",
+               "We have tried to keep the slides light and put the detail in what we say, so please stop us if anything is unclear.",
+               "Each of us will present one part, and we will hand over as we go."]),
+    "case": dict(
+        title="The case for change",
+        bullets=["{case1}", "{case2}", "{case3}", "Staff and patients tell us the current process is frustrating"],
+        dense=["{case1}, and the gap has widened every year since we began to measure it in 2022, despite two previous improvement projects",
+               "{case2}, which means that clinicians regularly make decisions with incomplete information and spend time chasing it",
+               "{case3}, and staff surveys in three successive years have named this as one of their biggest frustrations",
+               "Patients and carers who took part in our listening events described the current process as confusing, slow and impersonal"],
+        notes=["Let us start with why this change matters.",
+               "{case1}, and the gap has grown every year.",
+               "{case2}, which creates risk as well as frustration.",
+               "{case3}.",
+               "When we spoke to staff and patients, the same themes came up again and again: delay, duplication and not knowing what happens next.",
+               "None of this is a criticism of the people working in the current system, who are doing their best with the tools they have.",
+               "But it does mean that doing nothing is not a safe option.",
+               "We think the case for change is strong, but we also know that a strong case on paper does not by itself persuade anyone."]),
+    "current": dict(
+        title="Where we are now",
+        bullets=["{current1}", "{current2}", "Previous change projects have left some scepticism", "Pockets of real enthusiasm to build on"],
+        notes=["This slide summarises where the organisation is today.",
+               "{current1}.",
+               "{current2}.",
+               "There is also a history to reckon with: two earlier projects in this area were announced with fanfare and then quietly dropped.",
+               "Several staff told us, in almost the same words, that they would believe it when they saw it.",
+               "On the other hand, there are teams who have already started to change their practice on their own initiative.",
+               "Those teams are our best asset, and our plan tries to build on them rather than start from scratch.",
+               "Any change plan that ignores this history is likely to repeat it."]),
+    "vision": dict(
+        title="Our vision",
+        bullets=["{vision1}", "{vision2}", "Staff spend more time with patients and less on the process", "Designed with the people who will use it"],
+        notes=["Our vision is deliberately simple.",
+               "{vision1}.",
+               "{vision2}.",
+               "For staff, success means spending more time on care and less time working around the process.",
+               "We tested the wording with a small group of staff and patients, and changed it twice in response to what they told us.",
+               "The most important word on this slide is probably the last line: designed with the people who will use it.",
+               "A vision that is written by a project team and handed down rarely survives contact with the front line.",
+               "We would expect the vision to be refined again as more people become involved."]),
+    "stakeholders": dict(
+        title="Who is affected",
+        table=[["Group", "Interest", "Influence", "Our approach"],
+               ["{group1}", "High", "High", "Co-design"],
+               ["{group2}", "High", "Medium", "Involve early"],
+               ["{group3}", "Medium", "High", "Keep engaged"],
+               ["Patients and carers", "High", "Low", "Listen and test"]],
+        notes=["This table summarises our stakeholder analysis, using a simple grid of interest and influence.",
+               "The groups with both high interest and high influence are the ones we must design the change with, not for.",
+               "We were struck by how many groups have high interest but relatively little influence, including patients and carers.",
+               "Our approach for them is to listen early and to test the design with them before anything is fixed.",
+               "The grid is a simplification, of course: influence is not only formal, and some of the most influential people hold no senior role at all.",
+               "We would revisit this analysis at each stage, because positions shift as a change becomes real.",
+               "One lesson from our own workplaces is that the people who seem least interested at the start often become the most affected at go-live."]),
+    "model": dict(
+        title="Choosing a change model",
+        bullets=["Kotter's eight stages as a framework", "Adapted for a complex system", "Emphasis on listening as well as urgency",
+                 "Revisited at every stage"],
+        notes=["We chose Kotter's eight-stage model as our framework, because it is widely known and gives a clear sequence.",
+               "But we have adapted it, because health systems are complex and change rarely follows a straight line.",
+               "In particular, we have added more emphasis on listening, because urgency without listening tends to produce compliance rather than commitment.",
+               "We also looked at Lewin's model of unfreezing, moving and refreezing, which helped us think about making the new way of working stick.",
+               "Heifetz's distinction between technical and adaptive challenges was useful too: much of this change is adaptive.",
+               "In practice we see the model as a checklist of things not to forget, rather than a recipe to follow.",
+               "We would revisit it at each stage and be honest about where we had skipped a step."]),
+    "urgency": dict(
+        title="Creating urgency without fear",
+        bullets=["Share real stories, not only figures", "Be honest about the risks of standing still",
+                 "Avoid blaming the current system's staff", "Invite challenge from the start"],
+        notes=["Kotter's first step is to create a sense of urgency, and this is where we have thought hardest.",
+               "Urgency created through fear tends to shut down the conversations people need to have.",
+               "So we would lead with real stories from patients and staff rather than with targets and league tables.",
+               "We would be honest that standing still carries risks, without suggesting that anyone has been doing a bad job.",
+               "We would also invite challenge from the very start, because the people who challenge a plan are often the people who care most about getting it right.",
+               "One of us tried this approach in our own workplace this year, and the difference in the room was remarkable.",
+               "The aim is a shared sense that change is needed, not a sense that change is being done to people."]),
+    "coalition": dict(
+        title="Building a guiding coalition",
+        bullets=["A senior sponsor with real authority", "Clinical leads from each profession", "Frontline champions with protected time",
+                 "Patient and carer representatives"],
+        notes=["No single leader can deliver a change of this scale, so the next step is a guiding coalition.",
+               "It needs a senior sponsor with the authority to resolve problems that cross team and organisational boundaries.",
+               "It needs clinical leads from each profession, because a change that is seen as belonging to one profession will be resisted by the others.",
+               "It needs frontline champions, and crucially they need protected time, because a champion role on top of a full job does not last.",
+               "And it needs patients and carers, not as an afterthought but as members with a real voice.",
+               "We deliberately included at least one person who was sceptical about the change, because a coalition of enthusiasts can become an echo chamber.",
+               "The coalition would meet fortnightly in the first six months and then monthly."]),
+    "engagement": dict(
+        title="Engaging staff",
+        bullets=["Start with the problems staff want solved", "Co-design sessions in every team",
+                 "Feedback loops: you said, we did", "Support for staff who find the change hardest"],
+        notes=["Engagement is where most change programmes say the right things and then do the minimum.",
+               "We want to start with the problems staff themselves want solved, rather than the ones the business case identified.",
+               "Every team would have at least one co-design session, run by its own team leader with support from the project.",
+               "We would use a simple you said, we did approach, so that people can see their input making a difference.",
+               "And we would pay particular attention to the staff who find the change hardest, who are often the least likely to say so.",
+               "That includes part-time and night staff, bank and agency staff, and colleagues who are less confident with technology.",
+               "Engagement has to continue after go-live, which is when the real problems appear."]),
+    "resistance": dict(
+        title="Understanding resistance",
+        bullets=["Resistance often signals a real problem", "Listen before responding", "Separate the person from the objection",
+                 "Some loss is real and should be acknowledged"],
+        dense=["Resistance is often a signal that the plan has missed something important, so we would treat objections as information rather than as obstacles to be overcome",
+               "Leaders should listen to concerns in person and before responding, because a defensive reply by email usually makes the disagreement worse",
+               "It helps to separate the person from the objection: experienced staff who object are often protecting patients or colleagues from a risk they can see",
+               "Some of what staff will lose is real, such as familiar routines and hard-won expertise, and it should be acknowledged openly rather than dismissed"],
+        notes=["Every change meets resistance, and how leaders respond to it often decides whether the change succeeds.",
+               "Our starting point is that resistance is often a signal that the plan has missed something.",
+               "In our own workplaces, several of the most vocal objectors turned out to be right about specific risks.",
+               "So we would listen before responding, ideally in person rather than by email.",
+               "We would try to separate the person from the objection, and to respond to the substance of the concern.",
+               "We would also acknowledge that some loss is real: familiar routines, hard-won expertise, a sense of competence.",
+               "Change involves loss as well as gain, and pretending otherwise costs trust.",
+               "This does not mean that every objection changes the plan, but it does mean that every objection gets a genuine hearing."]),
+    "roadmap": dict(
+        title="Implementation roadmap",
+        bullets=["Months 1 to 3: discovery and co-design", "Months 4 to 6: pilot in one team", "Months 7 to 9: learn, adapt and extend",
+                 "Months 10 to 12: embed and hand over"],
+        notes=["This is our roadmap for the first year.",
+               "The first three months are for discovery and co-design, and we would resist pressure to shorten them.",
+               "We would then pilot in one team, chosen because it is willing rather than because it is easy.",
+               "Months seven to nine are for learning and adapting, and for extending to further teams using what the pilot taught us.",
+               "The final quarter is about embedding the change and handing it over to business as usual, with clear ownership.",
+               "We have built in a formal review point at the end of each phase, with the option to pause if the evidence says we should.",
+               "The timeline is realistic rather than ambitious, and we think that is a strength."]),
+    "measures": dict(
+        title="How we will know it is working",
+        bullets=["{measure1}", "{measure2}", "Staff experience, measured every quarter", "Equity: who is and is not benefiting"],
+        notes=["We would measure success in four ways.",
+               "{measure1}.",
+               "{measure2}.",
+               "We would also measure staff experience every quarter, using a short survey and a few open questions.",
+               "And we would look explicitly at equity, asking who is and is not benefiting from the change.",
+               "We would report these measures honestly to the board, including the ones that are not moving in the right direction.",
+               "Early results should be read with caution, because most changes get worse before they get better."]),
+    "risks": dict(
+        title="Risks and mitigations",
+        bullets=["Change fatigue: pace the rollout", "Loss of sponsorship: agree it in advance", "Technical problems: a tested fallback",
+                 "Widening inequality: monitor and adapt"],
+        notes=["These are the risks we think matter most.",
+               "Change fatigue is real after several difficult years, so we would pace the rollout and avoid overlapping with other major changes.",
+               "Sponsorship often fades after launch, so we would agree in advance what the sponsor commits to for the whole year.",
+               "Technical problems are likely, so every team would have a tested fallback process, practised before go-live rather than written and filed.",
+               "And there is a risk of widening inequality, which we would monitor and respond to.",
+               "The risk register is a living document, and we would review it at every coalition meeting."]),
+    "leadership": dict(
+        title="Our leadership approach",
+        bullets=["Compassionate: attend, understand, empathise, help", "Adaptive: give the work back to the teams",
+                 "Distributed: leadership at every level", "Visible: present where the work happens"],
+        notes=["Finally, a word about the kind of leadership we think this change needs.",
+               "It needs to be compassionate, in the sense West and colleagues describe: attending, understanding, empathising and helping.",
+               "It needs to be adaptive, giving the work back to the teams who will have to live with the change.",
+               "It needs to be distributed, with leadership at every level rather than concentrated in the project team.",
+               "And it needs to be visible: present on the wards and in the clinics, not only in the boardroom.",
+               "None of us finds all of this easy, and we have each had to unlearn some habits during the module."]),
+    "learning": dict(
+        title="What we learned as a group",
+        bullets=["Disagreement improved our plan", "Working across professions is harder than it looks",
+                 "Listening takes time we rarely budget for", "We practised what we preached, mostly"],
+        notes=["We want to end with a few reflections on working together as a group.",
+               "Our best ideas came from disagreements, particularly between those of us from clinical and non-clinical backgrounds.",
+               "We found that working across professions is harder than it looks, even in a group of four people who like each other.",
+               "We also found that listening properly takes time, and that we rarely budget for it.",
+               "We tried to practise what we preach in this presentation, and mostly we did, although there were moments when deadlines won.",
+               "The module has changed how each of us approaches change in our own workplaces."]),
+    "recommendations": dict(
+        title="Recommendations",
+        bullets=["Approve a three-month discovery phase", "Appoint a senior sponsor for the whole year",
+                 "Fund protected time for champions", "Report equity measures to the board"],
+        notes=["Our recommendations to the board are deliberately short.",
+               "First, approve a three-month discovery phase before any decisions about the detailed design are made.",
+               "Second, appoint a senior sponsor who commits to the whole year, not just the launch.",
+               "Third, fund protected time for frontline champions.",
+               "And fourth, require equity measures to be reported to the board alongside the usual performance figures.",
+               "Thank you for listening."]),
+    "references": dict(
+        title="References",
+        refs=["Heifetz, R.A., Grashow, A. and Linsky, M. (2009) The Practice of Adaptive Leadership. Boston, MA: Harvard Business Press.",
+              "Kotter, J.P. (1996) Leading Change. Boston, MA: Harvard Business School Press.",
+              "Lewin, K. (1947) Frontiers in group dynamics. Human Relations, 1(1), pp. 5–41.",
+              "West, M., Eckert, R., Collins, B. and Chowla, R. (2017) Caring to Change. London: The King's Fund.",
+              "Greenhalgh, T. et al. (2017) Beyond adoption. Journal of Medical Internet Research, 19(11), e367.",
+              "Bevan, H. and Fairman, S. (2014) The new era of thinking and practice in change and transformation. Leeds: NHS Improving Quality.",
+              "Schein, E.H. (2010) Organizational Culture and Leadership. 4th edn. San Francisco, CA: Jossey-Bass."],
+        notes=[]),
+    "questions": dict(title="Questions?", bullets=["Thank you"], notes=[]),
+}
+
+DECK_TOPICS = {
+    "G1": dict(
+        title="One record, one team: leading EPR convergence after a merger",
+        change="a single electronic patient record", org="the merged trust",
+        case1="Clinicians in the merged trust use two different record systems", case2="Patients moving between sites have their history split across both",
+        case3="Staff spend an estimated forty minutes a shift looking for information",
+        current1="Two record systems, two sets of processes and two cultures", current2="Interfaces between the systems are fragile and often fail overnight",
+        vision1="One record for every patient, wherever they are seen", vision2="The information clinicians need, when and where they need it",
+        group1="Ward nurses", group2="Junior doctors", group3="Consultants",
+        measure1="Time spent searching for information, sampled each quarter", measure2="Incidents involving missing or conflicting records"),
+    "G2": dict(
+        title="Bringing virtual wards to scale across an integrated care system",
+        change="virtual wards at scale", org="the integrated care system",
+        case1="Acute beds in the system run above ninety-five per cent occupancy", case2="Virtual wards exist in three places but work in three different ways",
+        case3="Older people wait longest for a bed and lose most from a long stay",
+        current1="Three virtual wards with different criteria, staffing and technology", current2="Referrers are unsure who is eligible and how to refer",
+        vision1="One virtual ward model, available to everyone who could benefit", vision2="Hospital-level care at home, with the same standard everywhere",
+        group1="Community nurses", group2="General practitioners", group3="Acute consultants",
+        measure1="Occupancy and length of stay on the virtual wards", measure2="Readmissions and escalations to hospital within thirty days"),
+    "G3": dict(
+        title="A digital front door for community services",
+        change="a digital front door", org="the community trust",
+        case1="Most patients still book community appointments by telephone", case2="Referral information often arrives incomplete or on paper",
+        case3="Phone lines are busiest from eight to ten each morning",
+        current1="Forty-two services, each with its own booking process", current2="No single view of a patient's community appointments",
+        vision1="Patients book, change and ask about appointments online or by phone", vision2="Carers can act for the people they look after",
+        group1="Administrative teams", group2="Community clinicians", group3="Service managers",
+        measure1="Share of bookings made online and calls answered within two minutes", measure2="Missed appointments and patient-reported ease of booking"),
+    "G4": dict(
+        title="From paper to practice: leading electronic rostering across surgery",
+        change="electronic rostering", org="the surgical division",
+        case1="Rotas for six surgical wards are still planned on paper and spreadsheets", case2="Shifts are filled late, often by agency staff at high cost",
+        case3="Staff say that requests for flexible working are handled inconsistently",
+        current1="Six wards, six ways of rostering", current2="Ward sisters spend a day a week on the rota",
+        vision1="Fair, transparent rotas, published six weeks ahead", vision2="Flexible working requests handled consistently across the division",
+        group1="Ward sisters", group2="Staff nurses", group3="Finance and workforce",
+        measure1="Rotas published at least six weeks ahead", measure2="Agency spend and unfilled shifts per month"),
+}
+
+# Per group: the presenter (who hands the deck in), slides, how many note sentences a slide
+# gets (None: all of them), which slides are crowded, how the members are named.
+DECK_PLAN = [
+    ("G1", "C1001", "G1-presentation.pptx",
+     ["agenda", "case", "current", "vision", "stakeholders", "model", "coalition", "engagement", "resistance", "roadmap",
+      "measures", "recommendations", "references", "questions"], 6, [], "full", "clean"),
+    ("G2", "C1007", "Group 2 - virtual wards at scale FINAL.pptx",
+     ["agenda", "case", "current", "vision", "stakeholders", "model", "urgency", "coalition", "engagement", "resistance",
+      "roadmap", "measures", "risks", "leadership", "learning", "recommendations", "references", "questions"], None, [], "initial",
+     "OVER TIME: notes far above 15 x 130 words"),
+    ("G3", "C1011", "G3_digital_front_door.pptx",
+     ["agenda", "case", "current", "vision", "stakeholders", "model", "coalition", "engagement", "resistance", "roadmap",
+      "measures", "risks", "recommendations", "references", "questions"], 6, ["case", "resistance"], "plain",
+     "two DENSE slides (over 75 words)"),
+    ("G4", "C1013", "G4 presentation.pptx",
+     ["agenda", "case", "current", "vision", "stakeholders", "coalition", "engagement", "resistance", "roadmap",
+      "measures", "leadership", "references", "questions"], 6, [], "order", "clean; a long references slide, never flagged"),
+]
+
+# What a group that wrote out everything it wanted to say adds to each slide's notes (the
+# virtual-wards group, whose script runs far over its slot).
+DECK_MORE_NOTES = {
+    "agenda": ["We have a lot to get through, so we will try to keep each section brief, although we have found that hard in rehearsal.",
+               "If we run short of time, we will skip some of the detail in the middle and come back to it in questions."],
+    "case": ["To give you a sense of scale, on a typical winter morning there are more than sixty people in our acute hospitals who are medically fit to leave but waiting for a package of care.",
+             "Every one of those days in hospital carries a risk of deconditioning, infection and loss of confidence, particularly for people living with frailty.",
+             "At the same time, the virtual ward beds we already have are not always full, because referrers do not know about them or do not trust them.",
+             "So the problem is not only capacity, it is also confidence, consistency and communication between the parts of the system."],
+    "current": ["The three existing virtual wards were set up quickly during and after the pandemic, each by a different provider with different funding.",
+                "One is run by the acute trust and focuses on respiratory patients, one by the community trust for frailty, and one by a general practice federation for heart failure.",
+                "Each uses a different monitoring platform, and none of them can see the others' records.",
+                "When we asked referrers which virtual ward they would use for a particular patient, most of them could not tell us, and several did not know all three existed."],
+    "vision": ["We imagine a single front door for virtual ward referrals across the system, with one set of eligibility criteria and one clinical team rota.",
+               "Patients would be monitored using whatever technology suits them, including telephone calls for people who do not use smartphones.",
+               "Consultant oversight would be shared between the acute and community trusts, so that no patient falls between organisations.",
+               "We tested this vision with a patient group, who told us that what matters most to them is knowing who to call when they are worried, at any time of day or night."],
+    "stakeholders": ["We spent a whole session on this grid and changed it several times.",
+                     "Acute consultants were the group we argued about most, because their influence is high but their interest varies enormously from one specialty to another.",
+                     "Geriatricians were strongly supportive, while some surgical teams saw virtual wards as irrelevant to their patients.",
+                     "We also realised that we had left out the ambulance service at first, even though paramedics are among the most important referrers for admission avoidance."],
+    "model": ["We should say that there was some debate in the group about whether Kotter's model was the right choice at all.",
+              "Two of us felt that it is too linear for a system with so many organisations, and that a complexity-informed approach would be more honest.",
+              "We settled on Kotter as a scaffold because the board members we would be presenting to know it and find it reassuring.",
+              "But we have tried throughout to show where we would depart from it, and why."],
+    "urgency": ["One of the stories we would use comes from a carer we spoke to, whose father spent eleven days in hospital waiting for a care package he eventually did not need.",
+                "She told us that he went in walking and came out needing a frame, and that nobody had ever mentioned that he could have been cared for at home.",
+                "Stories like that carry more weight with clinicians than any occupancy figure, because they recognise them from their own practice.",
+                "We would ask the clinicians on the coalition to collect and share stories like this from their own services."],
+    "coalition": ["In practice, we think the senior sponsor should be the system's chief medical officer, because the biggest barriers are clinical confidence and shared responsibility.",
+                  "We would ask each provider to nominate a clinical lead and a manager, and to release them for half a day a fortnight.",
+                  "Finding the right frontline champions is harder, and we would ask teams to nominate them rather than appoint them from above.",
+                  "The patient and carer representatives would be paid for their time, in line with the system's involvement policy."],
+    "engagement": ["We would begin with listening events in each locality, run jointly by the three existing virtual ward teams.",
+                   "These would be open to anyone, including social care staff and the voluntary sector, who are often left out of health service redesign.",
+                   "After each event we would publish a short summary of what we heard and what we plan to do about it.",
+                   "We would also visit every referring team in person at least once, because emails and bulletins do not reach busy clinicians."],
+    "resistance": ["We expect the strongest resistance to come from the teams who run the current virtual wards, who have put a great deal into building them.",
+                   "Asking them to give up their own models for a shared one involves a real loss of identity and control.",
+                   "We would involve them as designers of the new model rather than as recipients of it, and recognise publicly what they have achieved.",
+                   "We also expect some resistance from acute consultants who worry about clinical responsibility for patients they cannot see."],
+    "roadmap": ["The discovery phase would include mapping every referral route into the current virtual wards and understanding why referrals fail.",
+                "The pilot would bring two of the three virtual wards together under shared criteria and a shared rota, leaving the third to join later.",
+                "We chose that order because the two teams already have a good working relationship, which gives the pilot the best chance.",
+                "Extending to the whole system would depend on the pilot meeting agreed criteria for safety, occupancy and staff experience."],
+    "measures": ["We want to avoid the trap of measuring only what is easy to count, such as the number of beds.",
+                 "Occupancy matters, but so does whether the right patients are being admitted, which we would check through a monthly case review.",
+                 "For staff experience we would use a short pulse survey and a few open questions, repeated every quarter.",
+                 "For equity, we would compare the age, ethnicity and deprivation of virtual ward patients with those of patients admitted to hospital with similar conditions."],
+    "risks": ["The risk that worries us most is a serious incident in the first months, which could undermine confidence across the whole system.",
+              "To reduce that risk, we would agree clear escalation criteria and make sure that every patient and carer knows how to get help at any time.",
+              "We would also agree in advance how any incident would be reviewed, so that the review focuses on learning rather than blame.",
+              "Finally, there is a financial risk, since national funding for virtual wards is not guaranteed beyond next year."],
+    "leadership": ["Each of us has tried to apply these principles in our own roles this year, with mixed success.",
+                   "The hardest part for most of us has been giving the work back, because we are used to being the person who solves the problem.",
+                   "Being visible has also been harder than it sounds, because meetings expand to fill the time available.",
+                   "But where we have managed it, the difference in how our teams responded has been striking."],
+    "learning": ["We met every week for three months, mostly online, and kept a shared log of decisions and disagreements.",
+                 "Our biggest disagreement was about how much detail to include, which you may feel we have not fully resolved.",
+                 "We also learned a lot from each other's organisations, which face the same problems in quite different ways.",
+                 "If we did this again, we would agree our roles earlier and spend less time on the slides and more on rehearsing."],
+    "recommendations": ["We know that boards are asked to approve many programmes, and that this one asks for patience at a time of great pressure.",
+                        "But we believe that the cost of a rushed roll-out, in lost trust and wasted effort, would be far greater than the cost of a careful start.",
+                        "We would be happy to answer any questions."],
+}
+
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
+PML = "application/vnd.openxmlformats-officedocument.presentationml"
+RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS_DECL = f'xmlns:a="{A_NS}" xmlns:r="{R_NS}" xmlns:p="{P_NS}"'
+GROUP_PROPS = ('<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
+               '<p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/>'
+               '<a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>')
+
+
+def a_runs(text, rng, size=None):
+    """A DrawingML paragraph's runs, split here and there as PowerPoint leaves them."""
+    size_attr = f' sz="{size}"' if size else ""
+    points = [0]
+    spaces = [m.start() for m in re.finditer(" ", text)]
+    if spaces and rng.random() < 0.3:
+        points.append(rng.choice(spaces) + 1)
+    points.append(len(text))
+    return "".join(f'<a:r><a:rPr lang="en-GB"{size_attr} dirty="0"/><a:t>{escape(text[a:b])}</a:t></a:r>'
+                   for a, b in zip(points, points[1:]) if b > a)
+
+
+def a_paragraphs(lines, rng, size=None):
+    return "".join(f"<a:p>{a_runs(line, rng, size)}</a:p>" for line in lines) or '<a:p><a:endParaRPr lang="en-GB"/></a:p>'
+
+
+def placeholder_shape(shape_id, name, ph, lines, rng, size=None, xfrm=""):
+    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
+            f"<p:nvPr>{ph}</p:nvPr></p:nvSpPr><p:spPr>{xfrm}</p:spPr>"
+            f"<p:txBody><a:bodyPr/><a:lstStyle/>{a_paragraphs(lines, rng, size)}</p:txBody></p:sp>")
+
+
+def slide_number_shape(shape_id, number, idx):
+    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="Slide Number Placeholder {shape_id - 1}"/>'
+            '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
+            f'<p:nvPr><p:ph type="sldNum" sz="quarter" idx="{idx}"/></p:nvPr></p:nvSpPr><p:spPr/>'
+            '<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum">'
+            f'<a:rPr lang="en-GB"/><a:t>{number}</a:t></a:fld><a:endParaRPr lang="en-GB"/></a:p></p:txBody></p:sp>')
+
+
+def table_frame(shape_id, rows, rng):
+    cols = len(rows[0])
+    width = 10515600 // cols
+    grid = "".join(f'<a:gridCol w="{width}"/>' for _ in range(cols))
+    body = []
+    for row in rows:
+        cells = "".join(f'<a:tc><a:txBody><a:bodyPr/><a:lstStyle/><a:p>{a_runs(cell, rng, 1600)}</a:p></a:txBody><a:tcPr/></a:tc>'
+                        for cell in row)
+        body.append(f'<a:tr h="370840">{cells}</a:tr>')
+    return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="Table {shape_id - 1}"/>'
+            '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
+            '<p:xfrm><a:off x="838200" y="1825625"/><a:ext cx="10515600" cy="1854200"/></p:xfrm>'
+            '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table">'
+            '<a:tbl><a:tblPr firstRow="1" bandRow="1"><a:tableStyleId>{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}</a:tableStyleId></a:tblPr>'
+            f'<a:tblGrid>{grid}</a:tblGrid>{"".join(body)}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>')
+
+
+def slide_xml(slide, number, rng):
+    """One slide: `slide` is a dict with kind (title/content/table), title, lines or rows."""
+    shapes = []
+    if slide["kind"] == "title":
+        shapes.append(placeholder_shape(2, "Title 1", '<p:ph type="ctrTitle"/>', [slide["title"]], rng))
+        shapes.append(placeholder_shape(3, "Subtitle 2", '<p:ph type="subTitle" idx="1"/>', slide["lines"], rng))
+    else:
+        shapes.append(placeholder_shape(2, "Title 1", '<p:ph type="title"/>', [slide["title"]], rng))
+        if slide["kind"] == "table":
+            shapes.append(table_frame(3, slide["rows"], rng))
+        else:
+            size = 1800 if slide.get("small") else None
+            shapes.append(placeholder_shape(3, "Content Placeholder 2", '<p:ph idx="1"/>', slide["lines"], rng, size))
+        shapes.append(slide_number_shape(4, number, 12))
+    return (XML_DECL + f'<p:sld {NS_DECL}><p:cSld><p:spTree>{GROUP_PROPS}{"".join(shapes)}</p:spTree></p:cSld>'
+            '<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>')
+
+
+def notes_xml(lines, number, rng):
+    return (XML_DECL + f'<p:notes {NS_DECL}><p:cSld><p:spTree>{GROUP_PROPS}'
+            '<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image Placeholder 1"/>'
+            '<p:cNvSpPr><a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/></p:cNvSpPr>'
+            '<p:nvPr><p:ph type="sldImg"/></p:nvPr></p:nvSpPr><p:spPr/></p:sp>'
+            + placeholder_shape(3, "Notes Placeholder 2", '<p:ph type="body" idx="1"/>', lines, rng)
+            + slide_number_shape(4, number, 5)
+            + '</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>')
+
+
+def rels_xml(rels):
+    body = "".join(f'<Relationship Id="{i}" Type="{RT}/{t}" Target="{target}"/>' for i, t, target in rels)
+    return XML_DECL + f'<Relationships xmlns="{REL_NS}">{body}</Relationships>'
+
+
+def theme_xml(name):
+    colours = [("dk1", '<a:sysClr val="windowText" lastClr="000000"/>'), ("lt1", '<a:sysClr val="window" lastClr="FFFFFF"/>'),
+               ("dk2", '<a:srgbClr val="0E2841"/>'), ("lt2", '<a:srgbClr val="E8E8E8"/>'),
+               ("accent1", '<a:srgbClr val="156082"/>'), ("accent2", '<a:srgbClr val="E97132"/>'),
+               ("accent3", '<a:srgbClr val="196B24"/>'), ("accent4", '<a:srgbClr val="0F9ED5"/>'),
+               ("accent5", '<a:srgbClr val="A02B93"/>'), ("accent6", '<a:srgbClr val="4EA72E"/>'),
+               ("hlink", '<a:srgbClr val="467886"/>'), ("folHlink", '<a:srgbClr val="96607D"/>')]
+    scheme = "".join(f"<a:{n}>{c}</a:{n}>" for n, c in colours)
+    fonts = ('<a:fontScheme name="Office"><a:majorFont><a:latin typeface="Aptos Display"/><a:ea typeface=""/><a:cs typeface=""/></a:majorFont>'
+             '<a:minorFont><a:latin typeface="Aptos"/><a:ea typeface=""/><a:cs typeface=""/></a:minorFont></a:fontScheme>')
+    fill = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'
+    line = '<a:ln w="{w}" cap="flat" cmpd="sng" algn="ctr"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill><a:prstDash val="solid"/><a:miter lim="800000"/></a:ln>'
+    fmt = (f'<a:fmtScheme name="Office"><a:fillStyleLst>{fill}{fill}{fill}</a:fillStyleLst>'
+           f'<a:lnStyleLst>{line.format(w=12700)}{line.format(w=19050)}{line.format(w=25400)}</a:lnStyleLst>'
+           '<a:effectStyleLst><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle>'
+           '<a:effectStyle><a:effectLst/></a:effectStyle></a:effectStyleLst>'
+           f'<a:bgFillStyleLst>{fill}{fill}{fill}</a:bgFillStyleLst></a:fmtScheme>')
+    return (XML_DECL + f'<a:theme xmlns:a="{A_NS}" name="{name}"><a:themeElements><a:clrScheme name="Office">{scheme}</a:clrScheme>'
+            f"{fonts}{fmt}</a:themeElements><a:objectDefaults/><a:extraClrSchemeLst/></a:theme>")
+
+
+CLR_MAP = ('<p:clrMap bg1="lt1" tx1="dk1" bg2="lt2" tx2="dk2" accent1="accent1" accent2="accent2" accent3="accent3" '
+           'accent4="accent4" accent5="accent5" accent6="accent6" hlink="hlink" folHlink="folHlink"/>')
+
+
+def master_xml(layouts):
+    def level(n, size, bullet=True):
+        char = '<a:buFont typeface="Arial"/><a:buChar char="\u2022"/>' if bullet else "<a:buNone/>"
+        return (f'<a:lvl{n}pPr marL="{228600 + (n - 1) * 457200 if bullet else 0}" indent="{-228600 if bullet else 0}" algn="l">'
+                f'<a:spcBef><a:spcPts val="1000"/></a:spcBef>{char}<a:defRPr sz="{size}" kern="1200">'
+                '<a:solidFill><a:schemeClr val="tx1"/></a:solidFill><a:latin typeface="+mn-lt"/><a:ea typeface="+mn-ea"/>'
+                f'<a:cs typeface="+mn-cs"/></a:defRPr></a:lvl{n}pPr>')
+    title_style = ('<p:titleStyle><a:lvl1pPr algn="l"><a:spcBef><a:spcPct val="0"/></a:spcBef><a:buNone/>'
+                   '<a:defRPr sz="4400" kern="1200"><a:solidFill><a:schemeClr val="tx1"/></a:solidFill>'
+                   '<a:latin typeface="+mj-lt"/><a:ea typeface="+mj-ea"/><a:cs typeface="+mj-cs"/></a:defRPr></a:lvl1pPr></p:titleStyle>')
+    body_style = "<p:bodyStyle>" + level(1, 2800) + level(2, 2400) + level(3, 2000) + "</p:bodyStyle>"
+    other_style = '<p:otherStyle><a:defPPr><a:defRPr lang="en-GB"/></a:defPPr></p:otherStyle>'
+    xfrm = lambda x, y, cx, cy: f'<a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+    rng = random.Random("master")
+    shapes = (placeholder_shape(2, "Title Placeholder 1", '<p:ph type="title"/>', ["Click to edit Master title style"], rng,
+                                xfrm=xfrm(838200, 365125, 10515600, 1325563))
+              + placeholder_shape(3, "Text Placeholder 2", '<p:ph type="body" idx="1"/>', ["Click to edit Master text styles"], rng,
+                                  xfrm=xfrm(838200, 1825625, 10515600, 4351338))
+              + slide_number_shape(4, "\u2039#\u203a", 4))
+    ids = "".join(f'<p:sldLayoutId id="{2147483649 + i}" r:id="rId{i + 1}"/>' for i in range(len(layouts)))
+    return (XML_DECL + f'<p:sldMaster {NS_DECL}><p:cSld><p:bg><p:bgRef idx="1001"><a:schemeClr val="bg1"/></p:bgRef></p:bg>'
+            f'<p:spTree>{GROUP_PROPS}{shapes}</p:spTree></p:cSld>{CLR_MAP}<p:sldLayoutIdLst>{ids}</p:sldLayoutIdLst>'
+            f'<p:txStyles>{title_style}{body_style}{other_style}</p:txStyles></p:sldMaster>')
+
+
+PPTX_LAYOUTS = [("title", "Title Slide", [("ctrTitle", None), ("subTitle", 1)]),
+                ("obj", "Title and Content", [("title", None), (None, 1), ("sldNum", 12)]),
+                ("titleOnly", "Title Only", [("title", None), ("sldNum", 12)])]
+
+
+def layout_xml(kind, name, placeholders):
+    rng = random.Random("layout")
+    shapes = []
+    for n, (ph_type, idx) in enumerate(placeholders, start=2):
+        attrs = (f' type="{ph_type}"' if ph_type else "") + (f' idx="{idx}"' if idx is not None else "")
+        if ph_type == "sldNum":
+            shapes.append(slide_number_shape(n, "\u2039#\u203a", idx))
+        else:
+            shapes.append(placeholder_shape(n, f"Placeholder {n - 1}", f"<p:ph{attrs}/>", [], rng))
+    return (XML_DECL + f'<p:sldLayout {NS_DECL} type="{kind}" preserve="1"><p:cSld name="{name}"><p:spTree>{GROUP_PROPS}'
+            f'{"".join(shapes)}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>')
+
+
+def notes_master_xml():
+    return (XML_DECL + f'<p:notesMaster {NS_DECL}><p:cSld><p:bg><p:bgRef idx="1001"><a:schemeClr val="bg1"/></p:bgRef></p:bg>'
+            f'<p:spTree>{GROUP_PROPS}</p:spTree></p:cSld>{CLR_MAP}</p:notesMaster>')
+
+
+def pptx_bytes(slides, creator, title, seed, file_order=None):
+    """A PresentationML package. `slides` are in talk order; `file_order` (optional) gives
+    the file number of each slide, as when slides were moved after they were made."""
+    rng = random.Random(seed + ":pptx")
+    n = len(slides)
+    files = file_order or list(range(1, n + 1))
+    entries = []
+    overrides = [("/ppt/presentation.xml", f"{PML}.presentation.main+xml")]
+    for number in sorted(files):
+        overrides.append((f"/ppt/slides/slide{number}.xml", f"{PML}.slide+xml"))
+    for i in range(len(PPTX_LAYOUTS)):
+        overrides.append((f"/ppt/slideLayouts/slideLayout{i + 1}.xml", f"{PML}.slideLayout+xml"))
+    overrides.append(("/ppt/slideMasters/slideMaster1.xml", f"{PML}.slideMaster+xml"))
+    notes_files = [files[i] for i, s in enumerate(slides) if s["notes"]]
+    for number in sorted(notes_files):
+        overrides.append((f"/ppt/notesSlides/notesSlide{number}.xml", f"{PML}.notesSlide+xml"))
+    overrides += [("/ppt/notesMasters/notesMaster1.xml", f"{PML}.notesMaster+xml"),
+                  ("/ppt/theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml"),
+                  ("/ppt/theme/theme2.xml", "application/vnd.openxmlformats-officedocument.theme+xml"),
+                  ("/ppt/presProps.xml", f"{PML}.presProps+xml"), ("/ppt/viewProps.xml", f"{PML}.viewProps+xml"),
+                  ("/ppt/tableStyles.xml", f"{PML}.tableStyles+xml"),
+                  ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
+                  ("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml")]
+    content_types = (XML_DECL + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                     '<Default Extension="xml" ContentType="application/xml"/>'
+                     + "".join(f'<Override PartName="{p}" ContentType="{t}"/>' for p, t in overrides) + "</Types>")
+    entries.append(("[Content_Types].xml", content_types))
+    entries.append(("_rels/.rels", XML_DECL + f'<Relationships xmlns="{REL_NS}">'
+                    '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>'
+                    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+                    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="ppt/presentation.xml"/>'
+                    "</Relationships>"))
+    # presentation.xml: master rId1, slides rId(file + 1), then the rest.
+    slide_rid = {f: f"rId{f + 1}" for f in files}
+    tail = n + 2
+    pres_rels = [("rId1", "slideMaster", "slideMasters/slideMaster1.xml")]
+    pres_rels += [(slide_rid[f], "slide", f"slides/slide{f}.xml") for f in sorted(files)]
+    pres_rels += [(f"rId{tail}", "notesMaster", "notesMasters/notesMaster1.xml"), (f"rId{tail + 1}", "presProps", "presProps.xml"),
+                  (f"rId{tail + 2}", "viewProps", "viewProps.xml"), (f"rId{tail + 3}", "theme", "theme/theme1.xml"),
+                  (f"rId{tail + 4}", "tableStyles", "tableStyles.xml")]
+    slide_ids = "".join(f'<p:sldId id="{255 + f}" r:id="{slide_rid[f]}"/>' for f in files)
+    presentation = (XML_DECL + f'<p:presentation {NS_DECL} saveSubsetFonts="1">'
+                    '<p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst>'
+                    f'<p:notesMasterIdLst><p:notesMasterId r:id="rId{tail}"/></p:notesMasterIdLst>'
+                    f"<p:sldIdLst>{slide_ids}</p:sldIdLst>"
+                    '<p:sldSz cx="12192000" cy="6858000"/><p:notesSz cx="6858000" cy="9144000"/>'
+                    '<p:defaultTextStyle><a:defPPr><a:defRPr lang="en-GB"/></a:defPPr></p:defaultTextStyle></p:presentation>')
+    entries.append(("ppt/presentation.xml", presentation))
+    entries.append(("ppt/_rels/presentation.xml.rels", rels_xml(pres_rels)))
+    by_file = sorted(range(n), key=lambda i: files[i])
+    for i in by_file:
+        slide, f = slides[i], files[i]
+        layout = {"title": 1, "content": 2, "table": 3}[slide["kind"]]
+        entries.append((f"ppt/slides/slide{f}.xml", slide_xml(slide, i + 1, rng)))
+        rels = [("rId1", "slideLayout", f"../slideLayouts/slideLayout{layout}.xml")]
+        if slide["notes"]:
+            rels.append(("rId2", "notesSlide", f"../notesSlides/notesSlide{f}.xml"))
+        entries.append((f"ppt/slides/_rels/slide{f}.xml.rels", rels_xml(rels)))
+    for i in by_file:
+        slide, f = slides[i], files[i]
+        if slide["notes"]:
+            entries.append((f"ppt/notesSlides/notesSlide{f}.xml", notes_xml(slide["notes"], i + 1, rng)))
+            entries.append((f"ppt/notesSlides/_rels/notesSlide{f}.xml.rels",
+                            rels_xml([("rId1", "notesMaster", "../notesMasters/notesMaster1.xml"),
+                                      ("rId2", "slide", f"../slides/slide{f}.xml")])))
+    for i, (kind, name, placeholders) in enumerate(PPTX_LAYOUTS, start=1):
+        entries.append((f"ppt/slideLayouts/slideLayout{i}.xml", layout_xml(kind, name, placeholders)))
+        entries.append((f"ppt/slideLayouts/_rels/slideLayout{i}.xml.rels", rels_xml([("rId1", "slideMaster", "../slideMasters/slideMaster1.xml")])))
+    entries.append(("ppt/slideMasters/slideMaster1.xml", master_xml(PPTX_LAYOUTS)))
+    master_rels = [(f"rId{i}", "slideLayout", f"../slideLayouts/slideLayout{i}.xml") for i in range(1, len(PPTX_LAYOUTS) + 1)]
+    master_rels.append((f"rId{len(PPTX_LAYOUTS) + 1}", "theme", "../theme/theme1.xml"))
+    entries.append(("ppt/slideMasters/_rels/slideMaster1.xml.rels", rels_xml(master_rels)))
+    entries.append(("ppt/notesMasters/notesMaster1.xml", notes_master_xml()))
+    entries.append(("ppt/notesMasters/_rels/notesMaster1.xml.rels", rels_xml([("rId1", "theme", "../theme/theme2.xml")])))
+    entries.append(("ppt/theme/theme1.xml", theme_xml("Office Theme")))
+    entries.append(("ppt/theme/theme2.xml", theme_xml("Office Theme")))
+    entries.append(("ppt/presProps.xml", XML_DECL + f"<p:presentationPr {NS_DECL}/>"))
+    entries.append(("ppt/viewProps.xml", XML_DECL + f'<p:viewPr {NS_DECL}><p:normalViewPr><p:restoredLeft sz="15620"/>'
+                    '<p:restoredTop sz="94660"/></p:normalViewPr><p:gridSpacing cx="72008" cy="72008"/></p:viewPr>'))
+    entries.append(("ppt/tableStyles.xml", XML_DECL + f'<a:tblStyleLst xmlns:a="{A_NS}" def="{{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}}"/>'))
+    day = 10 + int(creator[-2:]) % 15
+    entries.append(("docProps/core.xml", core_xml(title, creator, f"2027-05-{day:02d}T10:00:00Z", f"2027-06-{day:02d}T16:30:00Z", rng.randint(5, 60))))
+    slide_words = sum(slide["words"] for slide in slides)
+    paragraphs = sum(len(slide.get("lines", [])) + 1 for slide in slides)
+    entries.append(("docProps/app.xml", XML_DECL + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+                    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+                    f"<TotalTime>{rng.randint(300, 1500)}</TotalTime><Words>{slide_words}</Words>"
+                    "<Application>Microsoft Office PowerPoint</Application><PresentationFormat>Widescreen</PresentationFormat>"
+                    f"<Paragraphs>{paragraphs}</Paragraphs><Slides>{n}</Slides><Notes>{len(notes_files)}</Notes>"
+                    "<HiddenSlides>0</HiddenSlides><MMClips>0</MMClips><ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+                    "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged><AppVersion>16.0000</AppVersion></Properties>"))
+    return zip_bytes([(name, text.encode("utf-8")) for name, text in entries])
+
+def deck_fill(text, topic):
+    return re.sub(r"\{(\w+)\}", lambda m: topic[m.group(1)], text)
+
+
+def compose_deck(plan, roster):
+    group, presenter, filename, keys, note_count, dense, naming, note = plan
+    topic = DECK_TOPICS[group]
+    members = [row for cid, row in sorted(roster.items()) if row["group"] == group]
+    firsts = [row["name"].split()[0] if row["candidate_id"] != "C1014" else "Lan" for row in members]
+    names = [row["name"] for row in members]
+    if naming == "initial":  # one member by an initial only: not recognisably named
+        names[-1] = f"{names[-1].split()[0][0]}. {names[-1].split()[-1]}"
+    elif naming == "plain":  # accents left off, as typed on a UK keyboard
+        import unicodedata
+        names = ["".join(c for c in unicodedata.normalize("NFD", n) if unicodedata.category(c) != "Mn") for n in names]
+    elif naming == "order":  # family name last for everyone
+        names = ["Lan Nguyen" if row["candidate_id"] == "C1014" else row["name"] for row in members]
+    listed = ", ".join(names[:-1]) + " and " + names[-1]
+    number = group[1:]
+    slides = [dict(kind="title", title=topic["title"],
+                   lines=[f"Group {number}: {listed}", "Leadership and transformational change, June 2027"],
+                   notes=[f"Good morning, everyone. We are group {number}: {', '.join(firsts[:-1])} and {firsts[-1]}.",
+                          f"Our presentation is about {topic['change']}, and how we would lead that change in {topic['org']}."])]
+    speakers = len(members)
+    talking = [k for k in keys if DECK_SLIDES[k]["notes"]]
+    for key in keys:
+        spec = DECK_SLIDES[key]
+        slide = dict(title=spec["title"], notes=[])
+        if "table" in spec:
+            slide.update(kind="table", rows=[[deck_fill(c, topic) for c in row] for row in spec["table"]])
+        elif "refs" in spec:
+            refs = spec["refs"] if "long references" in note else spec["refs"][:4]
+            slide.update(kind="content", lines=list(refs), small=True)
+        else:
+            bullets = spec["dense"] if key in dense else spec["bullets"]
+            slide.update(kind="content", lines=[deck_fill(b, topic) for b in bullets], small=key in dense)
+        sentences = [deck_fill(s, topic) for s in spec["notes"]]
+        if note_count is not None:
+            sentences = sentences[:note_count]
+        elif sentences:
+            # A script with everything in it: the extra detail goes before the closing words.
+            more = DECK_MORE_NOTES.get(key, [])
+            sentences = sentences[:-1] + more + sentences[-1:]
+        if sentences:
+            # Hand over to the next speaker when the slide after this one is theirs.
+            position = talking.index(key)
+            speaker = position * speakers // len(talking)
+            following = (position + 1) * speakers // len(talking)
+            if following != speaker and following < speakers:
+                sentences.append(f"I will now hand over to {firsts[following]}.")
+            half = (len(sentences) + 1) // 2
+            slide["notes"] = [" ".join(sentences[:half]), " ".join(sentences[half:])] if len(sentences) > 3 else [" ".join(sentences)]
+        slides.append(slide)
+    for slide in slides:
+        texts = [slide["title"]] + slide.get("lines", []) + [c for row in slide.get("rows", []) for c in row]
+        slide["words"] = sum(count_words(t) for t in texts)
+        slide["notes_words"] = sum(count_words(t) for t in slide["notes"])
+    return slides
+
+# ---------------------------------------------------------------------------------------
+# Writing the three assessments of issue 3
+# ---------------------------------------------------------------------------------------
+
+# msc-dissertation: (candidate, topic, variant, target body words, file name, options, note).
+# C1002, C1005, C1009 and C1012 submit; nobody else does.
+DISS_PLAN = [
+    ("C1002", "vw", 0, 9400, "dissertation_final.docx", {}, "clean: every part, abstract within 300, citations and list match"),
+    ("C1005", "epr", 0, 8520, "C1005 MSc dissertation.docx", dict(missing_discussion=True), "NO Discussion chapter"),
+    ("C1009", "vw", 1, 9650, "Dissertation FINAL v4.docx", dict(long_abstract=True), "abstract OVER 300 words"),
+    ("C1012", "epr", 1, 9200, "msc-dissertation.docx", dict(broken_refs=True), "3 works cited but not listed, 2 listed but never cited"),
+]
+
+
+def write_issue3(roster):
+    """Writes msc-dissertation, ltc-group-presentation and ltc-reflective-journal; returns
+    the intended figures of every file, for printing."""
+    lines = []
+
+    # --- msc-dissertation: one DOCX per candidate ----------------------------------------
+    base = os.path.join(COURSE, "assessments", "msc-dissertation", "submissions")
+    lines.append("msc-dissertation (limit 10,000 + 10%; abstract limit 300):")
+    for cid, topic, variant, target, filename, options, note in DISS_PLAN:
+        seed = f"msc-dissertation:{cid}"
+        doc = compose_dissertation(topic, variant, target, seed, **options)
+        f = doc.figures
+        if not 8500 <= f["body_words"] <= 10000:
+            raise SystemExit(f"{cid}: dissertation body {f['body_words']} words is outside 8,500-10,000")
+        if (f["abstract_words"] > 300) != bool(options.get("long_abstract")):
+            raise SystemExit(f"{cid}: abstract of {f['abstract_words']} words is not as intended")
+        day = 2 + int(cid[-2:]) % 20
+        data = docx_bytes(doc, cid, f"Candidate {cid} \u2014 MSc dissertation", seed,
+                          created=f"2026-11-{day:02d}T19:{int(cid[-2:]) * 7 % 60:02d}:00Z",
+                          modified=f"2027-08-{day + 5:02d}T{8 + int(cid[-1]) % 12:02d}:05:00Z")
+        check_docx(data)
+        path = os.path.join(base, cid, filename)
+        write_file(path, data)
+        lines.append(f"  {cid} {os.path.relpath(path, HERE)}  [{note}]")
+        lines.append(f"      body words {f['body_words']}, abstract words {f['abstract_words']}, references {f['references']}, "
+                     f"citations {f['citations']}, cited works {f['cited_works']} ({f['cited_first_author_years']} by first author and year), "
+                     f"footnotes {len(doc.footnotes)}")
+        lines.append(f"      missing parts {f['missing_parts'] or 'none'}; cited not listed {f['cited_not_listed'] or 'none'}; "
+                     f"listed not cited {f['listed_not_cited'] or 'none'}")
+
+    # --- ltc-group-presentation: one PPTX per group, in one member's folder ----------------
+    base = os.path.join(COURSE, "assessments", "ltc-group-presentation", "submissions")
+    lines.append("ltc-group-presentation (slot 15 minutes at 130 words a minute = 1,950 words of notes; 75 words a slide):")
+    for plan in DECK_PLAN:
+        group, presenter, filename, note = plan[0], plan[1], plan[2], plan[-1]
+        slides = compose_deck(plan, roster)
+        n = len(slides)
+        order = list(range(1, 6)) + [n] + list(range(6, n)) if group == "G4" else None
+        data = pptx_bytes(slides, presenter, DECK_TOPICS[group]["title"], f"ltc-group-presentation:{group}", order)
+        check_docx(data)
+        path = os.path.join(base, presenter, filename)
+        write_file(path, data)
+        notes = sum(s["notes_words"] for s in slides)
+        words = [s["words"] for s in slides]
+        dense = [i + 1 for i, s in enumerate(slides) if s["words"] > 75 and s["title"] != "References"]
+        without = [i + 1 for i, s in enumerate(slides) if s["notes_words"] == 0]
+        if not 12 <= n <= 20 or (notes > 1950) != ("OVER TIME" in note) or bool(dense) != ("DENSE" in note):
+            raise SystemExit(f"{group}: deck figures are not as intended")
+        lines.append(f"  {group} {os.path.relpath(path, HERE)}  [{note}]")
+        lines.append(f"      slides {n}, slide words {sum(words)}, words per slide {words}")
+        lines.append(f"      dense slides {dense or 'none'}; notes words {notes} = {notes / 130:.1f} minutes; slides without notes {without}")
+        members = sorted(cid for cid, row in roster.items() if row["group"] == group)
+        named = members[:-1] if plan[6] == "initial" else members  # "K. Mensah" names nobody
+        lines.append(f"      group {group}: members {members}, named on the title slide {named} ({slides[0]['lines'][0]})")
+
+    # --- ltc-reflective-journal: one DOCX per candidate --------------------------------------
+    import datetime
+    base = os.path.join(COURSE, "assessments", "ltc-reflective-journal", "submissions")
+    deadline = datetime.date(2027, 6, 30)
+    lines.append("ltc-reflective-journal (deadline 30 June 2027; at least 8 entries of 150 words, gaps of at most 45 days, 6 months):")
+    files = {"C1003": "reflective journal.docx", "C1006": "C1006_journal.docx", "C1008": "Journal - final.docx",
+             "C1010": "LTC reflective journal.docx", "C1014": "journal_C1014.docx"}
+    for plan in JOURNAL_PLAN:
+        cid, note = plan[0], plan[7]
+        seed = f"ltc-reflective-journal:{cid}"
+        essay, entries, intro_words = compose_journal(plan, seed)
+        data = docx_bytes(essay, cid, f"Candidate {cid} \u2014 Reflective journal", seed,
+                          created=f"2026-10-{int(cid[-2:]) % 9 + 1:02d}T20:15:00Z",
+                          modified=f"2027-06-{20 + int(cid[-2:]) % 9:02d}T21:40:00Z")
+        check_docx(data)
+        path = os.path.join(base, cid, files[cid])
+        write_file(path, data)
+        days = [datetime.date.fromisoformat(iso) for iso, _, _ in entries]
+        gaps = [(b - a).days for a, b in zip(days, days[1:])]
+        on_time = [d for d in days if d <= deadline]
+        months = len({(d.year, d.month) for d in on_time})
+        lines.append(f"  {cid} {os.path.relpath(path, HERE)}  [{note}]")
+        lines.append(f"      entries {len(entries)} ({len(on_time)} by the deadline), first {days[0]}, last {days[-1]}, "
+                     f"longest gap {max(gaps)} days, months {months}, undated words {intro_words}")
+        lines.append(f"      words per entry {[w for _, w, _ in entries]}")
+        lines.append(f"      headings {[h for _, _, h in entries]}")
+    return lines
+
 
 def main():
     roster = read_roster()
@@ -1415,6 +3835,12 @@ def main():
     for assessment, path, words, note in report:
         suffix = f"  [{note}]" if note else ""
         print(f"  {assessment:22} {words:5d}  {path}{suffix}")
+
+    # --- issue 3: a dissertation, a group presentation and a reflective journal ------------
+    print()
+    print("Intended figures of the issue 3 assessments (body words as above):")
+    for line in write_issue3(roster):
+        print(line)
 
 
 if __name__ == "__main__":

@@ -122,7 +122,11 @@ struct FeedbackDocument: Encodable {
         self.assessment = assessmentCopy
         self.candidate = ["id": candidate.id, "name": candidate.name]
         var studentView = result
-        for index in studentView.processors.indices { studentView.processors[index].restricted = nil }  // staff only
+        // Staff only: restricted figures, and the results.csv columns (they can name others, e.g. group members).
+        for index in studentView.processors.indices {
+            studentView.processors[index].restricted = nil
+            studentView.processors[index].columns = []
+        }
         self.result = studentView
     }
 }

@@ -83,4 +83,19 @@ import Testing
         #expect(one.submissions.map(\.findings) == many.submissions.map(\.findings))
         #expect(one.submissions.map(\.processors) == many.submissions.map(\.processors))
     }
+
+    @Test func groupWorkIsSharedWithTheMembersWhoDidNotHandItIn() async throws {
+        let builder = try CourseBuilder(candidates: [("C1", "A One", "1"), ("C2", "B Two", "2"), ("C3", "C Three", "3"), ("C4", "D Four", "4")])
+        try builder.write("roster.csv", "candidate_id,name,group\nC1,A One,G1\nC2,B Two,G1\nC3,C Three,G2\nC4,D Four,\n")
+        try builder.assessment("talk", "title: Talk\nmodule: M\nkind: group_presentation\nprocessors:\n  probe: {}\n")
+        try builder.write("assessments/talk/submissions/C2/deck.md", "# Our deck")
+        let loaded = try CourseLoader(registry: probeRegistry).load(directory: builder.path)
+        let results = await Runner(course: loaded, jobs: 2).run(loaded.assessments[0])
+        let byID = Dictionary(uniqueKeysWithValues: results.submissions.map { ($0.candidateID, $0) })
+        #expect(byID["C1"]?.status == .processed)
+        #expect(byID["C1"]?.findings.map(\.code) == ["submission.group"])
+        #expect(byID["C2"]?.findings.isEmpty == true)
+        #expect(byID["C3"]?.status == .notSubmitted)
+        #expect(byID["C4"]?.status == .notSubmitted)
+    }
 }

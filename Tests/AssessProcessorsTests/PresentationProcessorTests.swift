@@ -40,8 +40,11 @@ import Testing
         let result = try processor.process(content)
         #expect(result.findings.map(\.code) == [])
         #expect(result.metrics["group"] == "G2")
-        #expect(result.metrics["group_members"] == ["C1005", "C1006", "C1007"])
-        #expect(result.metrics["members_named_on_slides"] == ["C1005", "C1006"])
+        #expect(result.restricted?["group_members"] == ["C1005", "C1006", "C1007"])
+        #expect(result.restricted?["members_named_on_slides"] == ["C1005", "C1006"])
+        #expect(result.metrics["group_members"] == nil)
+        let shown = result.feedback.flatMap { [$0.summary ?? ""] + $0.facts.map(\.value) + ($0.table?.rows.flatMap { $0 } ?? []) }
+        #expect(!shown.contains { $0.contains("C1006") || $0.contains("C1007") })
         #expect(result.columns.map(\.name) == ["slides", "slide_words", "dense_slides", "notes_words", "speaking_minutes", "slot_minutes", "group", "group_members"])
         #expect(result.columns.last?.value == "C1005; C1006; C1007")
         #expect(result.feedback.map(\.title) == ["Presentation", "Group"])

@@ -57,6 +57,21 @@ public struct SubmissionCollector: Sendable {
         return (submissions, unmatched)
     }
 
+    /// Gives every member of a group the group's submission when one member handed it in
+    /// for all (as group presentations are). A member who handed in their own files keeps
+    /// them; when several members did, the first by candidate id speaks for the others.
+    public func sharedWithinGroups(_ submissions: [Submission]) -> [Submission] {
+        var byID = Dictionary(uniqueKeysWithValues: submissions.map { ($0.candidateID, $0) })
+        let groups = Dictionary(grouping: candidates.filter { $0.group != nil }, by: { $0.group ?? "" })
+        for (_, members) in groups.sorted(by: { $0.key < $1.key }) {
+            guard let source = members.map(\.id).sorted().compactMap({ byID[$0] }).first(where: { !$0.files.isEmpty }) else { continue }
+            for member in members where byID[member.id] == nil {
+                byID[member.id] = Submission(assessmentID: source.assessmentID, candidateID: member.id, files: source.files, handedInBy: source.candidateID)
+            }
+        }
+        return byID.keys.sorted().compactMap { byID[$0] }
+    }
+
     /// Reads a Moodle "Download all submissions" archive.
     private func collectArchive(_ path: String, name: String, into files: inout [String: [SubmittedFile]], unmatched: inout [UnmatchedSubmission]) {
         let archive: ZipArchive

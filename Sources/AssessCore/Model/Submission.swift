@@ -27,12 +27,16 @@ public struct Submission: Sendable, Equatable {
     public var candidateID: String
     /// Files sorted by name.
     public var files: [SubmittedFile]
+    /// For group work: the member who handed the files in for this candidate's group,
+    /// when it was someone else.
+    public var handedInBy: String?
 
     /// Creates a submission.
-    public init(assessmentID: String, candidateID: String, files: [SubmittedFile]) {
+    public init(assessmentID: String, candidateID: String, files: [SubmittedFile], handedInBy: String? = nil) {
         self.assessmentID = assessmentID
         self.candidateID = candidateID
         self.files = files
+        self.handedInBy = handedInBy
     }
 }
 

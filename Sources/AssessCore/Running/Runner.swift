@@ -27,8 +27,11 @@ public struct Runner: Sendable {
     /// Runs one configured assessment.
     public func run(_ configured: ConfiguredAssessment, progress: Progress? = nil) async -> AssessmentResults {
         let assessment = configured.assessment
-        let collected = SubmissionCollector(candidates: course.candidates, limits: limits)
-            .collect(assessmentID: assessment.id, directory: assessment.directory)
+        let collector = SubmissionCollector(candidates: course.candidates, limits: limits)
+        var collected = collector.collect(assessmentID: assessment.id, directory: assessment.directory)
+        if assessment.kind == .groupPresentation {
+            collected.submissions = collector.sharedWithinGroups(collected.submissions)
+        }
         let total = collected.submissions.count
         let roster = Roster(course.candidates)
         var processed: [String: SubmissionResult] = [:]
@@ -78,6 +81,9 @@ public struct Runner: Sendable {
     /// goes wrong is a finding.
     static func process(_ submission: Submission, configured: ConfiguredAssessment, roster: Roster, limits: ReadLimits) -> SubmissionResult {
         var findings: [Finding] = []
+        if submission.handedInBy != nil {
+            findings.append(Finding("submission.group", .info, "Another member of the group handed this in for the whole group."))
+        }
         var reports: [SubmissionResult.FileReport] = []
         var documents: [SubmissionContent.Document] = []
         for file in submission.files {

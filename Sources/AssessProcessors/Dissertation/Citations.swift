@@ -138,7 +138,7 @@ enum CitationParser {
         // Connectors and sentence openers at the left edge belong to the sentence ("and
         // Smith (2020)", "However, Smith (2020)", "During Smith's (2020) study").
         while let first = run.first, run.count > 1,
-              connectors.contains(first.lowercased()) || first.lowercased() == "et" || nonAuthorWords.contains(TextKey.fold(first)) || sentenceOpeners.contains(TextKey.fold(first)) {
+              connectors.contains(first.lowercased()) || first.lowercased() == "et" || isNonAuthor(first, followedBy: run[1]) || sentenceOpeners.contains(TextKey.fold(first)) {
             run.removeFirst()
         }
         guard let last = run.last, !nonAuthorWords.contains(TextKey.fold(last)), !connectors.contains(last.lowercased()) else { return [] }
@@ -179,7 +179,8 @@ enum CitationParser {
                 return nil
             }
         }
-        guard capitalised > 0, let first = tokens.first(where: isCapitalisedName), !nonAuthorWords.contains(TextKey.fold(first)) else { return nil }
+        guard capitalised > 0, let first = tokens.first(where: isCapitalisedName),
+              !isNonAuthor(first, followedBy: tokens.count > 1 ? tokens[1] : nil) else { return nil }
         if tokens.count == 1 && tokens[0].count == 1 { return nil }
         let main = text.replacing(Pattern.etAl, with: "")
         var keys = [TextKey.fold(main)]
@@ -318,6 +319,23 @@ enum CitationParser {
         "spring", "summer", "autumn", "winter", "table", "figure", "fig", "appendix", "chapter", "section", "page", "box",
         "see", "note", "version", "phase", "wave", "stage", "step", "level", "since", "from", "until", "in", "by", "during",
         "year", "years", "published", "updated", "accessed", "circa", "c", "ca", "est", "founded", "established", "dated", "this",
+    ]
+
+    /// Whether a capitalised word is not an author. Months and seasons are surnames too
+    /// (May, March, Winter): they are authors when "and", "&" or a comma joins them to
+    /// another name, as in "(May and Finch, 2009)".
+    static func isNonAuthor(_ word: String, followedBy next: String?) -> Bool {
+        let key = TextKey.fold(word)
+        guard nonAuthorWords.contains(key) else { return false }
+        guard dateWords.contains(key) else { return true }
+        let joined = word.hasSuffix(",") || next.map { ["and", "&"].contains($0.lowercased()) } == true
+        return !joined
+    }
+
+    /// Months and seasons: dates when they stand alone, surnames when joined to a name.
+    static let dateWords: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "spring", "summer", "autumn", "winter",
     ]
 
     /// Capitalised words that open a sentence before a name ("However Smith (2020)").

@@ -83,9 +83,13 @@ struct PresentationProcessor: Processor {
             "speaking_minutes": minutes.map { .double(Self.oneDecimal($0)) } ?? .null,
             "slot_minutes": slotMinutes.map(JSONValue.double) ?? .null,
         ]
-        metrics.merge(groupMetrics(submission, named: named)) { _, group in group }
+        metrics["group"] = submission.candidate?.group.map(JSONValue.string) ?? .null
+        metrics["group_size"] = .int(submission.groupMembers.count)
+        metrics["members_named_on_slides_count"] = .int(named.count)
         let feedback = [deckReport(figures, minutes: minutes)] + [groupReport(submission, named: named)].compactMap { $0 }
-        return ProcessorResult(processor: Self.identifier, metrics: metrics, columns: columns((figures, minutes), submission), findings: findings, feedback: feedback)
+        // Other members' ids and names are for staff only: a student's archive holds no one else's data.
+        return ProcessorResult(processor: Self.identifier, metrics: metrics, columns: columns((figures, minutes), submission), findings: findings,
+                               feedback: feedback, restricted: groupMetrics(submission, named: named))
     }
 
     /// Finds members of one group who handed in different decks, and reports every
@@ -109,7 +113,7 @@ struct PresentationProcessor: Processor {
                 }
             }
             let members: [String] = {
-                if case .array(let ids)? = submitted.first?.result.metrics["group_members"] {
+                if case .array(let ids)? = submitted.first?.result.restricted?["group_members"] {
                     return ids.compactMap { if case .string(let id) = $0 { id } else { nil } }
                 }
                 return []
@@ -200,11 +204,13 @@ private extension PresentationProcessor {
         guard let group = candidate.group else {
             return FeedbackSection(title: "Group", summary: "The roster gives no group for \(candidate.id).")
         }
-        let namedIDs = Set(named.map(\.id))
-        let rows = submission.groupMembers.map { [$0.name, $0.id, namedIDs.contains($0.id) ? "yes" : "no"] }
+        let namedHere = named.contains { $0.id == candidate.id }
         return FeedbackSection(title: "Group", summary: "Group \(group): \(count(submission.groupMembers.count, "member")).",
-                               facts: [.init("Group", group)],
-                               table: .init(caption: "Members (from the roster)", columns: ["Name", "Candidate", "Named on the slides"], rows: rows))
+                               facts: [
+                                   .init("Group", group),
+                                   .init("Members named on the slides", "\(named.count) of \(submission.groupMembers.count)"),
+                                   .init("You are named on the slides", namedHere ? "yes" : "no", emphasis: !namedHere),
+                               ])
     }
 
     static func fingerprint(_ result: ProcessorResult) -> String {
