@@ -104,6 +104,41 @@ func withoutTimings(_ data: Data?) throws -> Data {
         #expect(briefing.contains("C1002,processed,Zoe Muller briefing paper.docx,1792,1500,yes,10 marks deducted"))
     }
 
+    /// The dissertation, presentation and journal samples give the findings
+    /// samples/README.md promises (figures from make_samples.py's own count).
+    @Test func kindSpecificSamplesGiveTheirIntendedFindings() throws {
+        let directory = try TemporaryDirectory()
+        _ = try CLI.run(["run", Self.samples, "--out", directory.path])
+        func rows(_ assessment: String) throws -> [String: [String: String]] {
+            let lines = try String(contentsOfFile: directory.path + "/\(assessment)/results.csv", encoding: .utf8).split(separator: "\n")
+            let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            var result: [String: [String: String]] = [:]
+            for line in lines.dropFirst() {
+                let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                result[fields[0]] = Dictionary(uniqueKeysWithValues: zip(header, fields))
+            }
+            return result
+        }
+        let dissertation = try rows("msc-dissertation")
+        #expect(dissertation["C1002"]?["findings"] == "")
+        #expect(dissertation["C1005"]?["missing_parts"] == "discussion")
+        #expect(dissertation["C1009"]?["abstract_words"] == "392")
+        #expect(dissertation["C1009"]?["citations"] == "77")
+        #expect(dissertation["C1012"]?["cited_not_listed"] == "3")
+        #expect(dissertation["C1012"]?["listed_not_cited"] == "2")
+        let talk = try rows("ltc-group-presentation")
+        #expect(talk["C1006"]?["notes_words"] == "3244")
+        #expect(talk["C1006"]?["findings"]?.contains("presentation.over_time") == true)
+        #expect(talk["C1010"]?["dense_slides"] == "2")
+        #expect(talk.values.allSatisfy { $0["status"] == "processed" })
+        let journal = try rows("ltc-reflective-journal")
+        #expect(journal["C1003"]?["findings"] == "")
+        #expect(journal["C1006"]?["longest_gap_days"] == "70")
+        #expect(journal["C1008"]?["findings"] == "journal.entry_after_deadline")
+        #expect(journal["C1010"]?["findings"] == "journal.too_few_entries")
+        #expect(journal["C1014"]?["findings"] == "journal.short_entry")
+    }
+
     @Test func archivesHoldTheirOwnCandidateOnlyAndVerify() throws {
         let directory = try TemporaryDirectory()
         _ = try CLI.run(["run", Self.samples, "--out", directory.path])
