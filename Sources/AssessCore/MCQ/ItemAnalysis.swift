@@ -1,0 +1,343 @@
+#if canImport(Glibc)
+private import Glibc
+#elseif canImport(Darwin)
+private import Darwin
+#endif
+public import AssessDocuments
+
+/// Moodle's quiz statistics for one cohort, computed as its statistics report does
+/// (`question/classes/statistics/questions/calculator.php` and
+/// `mod/quiz/report/statistics/classes/calculator.php`), plus a distractor analysis and
+/// flags for items to review. Figures are in percent, as Moodle shows them; nil where
+/// Moodle leaves the cell empty (too few candidates, or no variance).
+///
+/// For each item, with `x` its marks, `r` the rest of the test (total − x) and `s` candidates:
+/// - facility = mean(x) / item marks;
+/// - sd = √(Σ(x − x̄)² / (s − 1)) / item marks;
+/// - discrimination index = 100 · cov(x, r) / √(var x · var r), the correlation of the
+///   item with the rest of the test;
+/// - discriminative efficiency = 100 · cov(x, r) / cov_max, where cov_max pairs the
+///   sorted x with the sorted r (the highest covariance their values allow).
+///
+/// For the test (totals T, p items): mean, median, sd = √(Σ(T − T̄)² / (s − 1));
+/// CIC (Cronbach's alpha, KR-20 for 0/1 items) = 100 · p/(p − 1) · (1 − Σ var x / var T);
+/// error ratio = 100 · √(1 − CIC/100); standard error = error ratio · sd / 100.
+/// Like Moodle, skewness, kurtosis and CIC need more than two candidates.
+public struct ItemAnalysis: Sendable, Equatable, Codable {
+    /// One item's figures.
+    public struct Item: Sendable, Equatable, Codable {
+        public var id: String
+        /// The key in words (`B`, `AC`, `B or D`).
+        public var key: String
+        public var status: MarkingScheme.Status
+        public var optionCount: Int
+        /// Percent.
+        public var facility: Double?
+        /// Percent of the item's marks.
+        public var sd: Double?
+        /// Percent (a correlation × 100).
+        public var discriminationIndex: Double?
+        /// Percent.
+        public var discriminativeEfficiency: Double?
+        /// Percent of candidates choosing each option (A first).
+        public var optionShares: [Double]
+        /// Percent of candidates choosing each option, among the top third by total.
+        public var topThirdShares: [Double]
+        /// Percent of candidates leaving the item blank.
+        public var blankShare: Double
+        /// Percent of candidates whose cell held an invalid mark or several marks on a single-answer item.
+        public var invalidShare: Double
+        /// Mean marks.
+        public var mean: Double
+        /// The item's full marks.
+        public var marks: Double
+        /// Codes of what to review, e.g. `low_discrimination`, `unchosen_distractor:C`.
+        public var flags: [String]
+    }
+
+    /// Candidates (sheets) analysed.
+    public var candidates: Int
+    /// Items in the key.
+    public var questions: Int
+    /// Full marks of the test.
+    public var maximum: Double
+    /// Mean total, percent of the maximum.
+    public var mean: Double?
+    /// Median total, percent of the maximum.
+    public var median: Double?
+    /// Standard deviation of totals, percent of the maximum.
+    public var sd: Double?
+    public var skewness: Double?
+    public var kurtosis: Double?
+    /// Coefficient of internal consistency, percent.
+    public var cic: Double?
+    /// Error ratio, percent.
+    public var errorRatio: Double?
+    /// Standard error, percent of the maximum.
+    public var standardError: Double?
+    /// Mean and sd of totals in marks.
+    public var meanMarks: Double?
+    public var sdMarks: Double?
+    /// Candidates per tenth of the maximum: 0–10%, 10–20% … 90–100% (100% in the last).
+    public var distribution: [Int]
+    public var items: [Item]
+}
+
+/// Collects a cohort's answers (two bytes per cell) and computes ``ItemAnalysis``.
+///
+/// ```swift
+/// var builder = ItemAnalysisBuilder(scheme: scheme)
+/// builder.add(responses, raw: marked.raw)   // for every sheet
+/// let analysis = builder.finish()
+/// ```
+public struct ItemAnalysisBuilder: Sendable {
+    private let scheme: MarkingScheme
+    private var cells: [UInt16] = []
+    private var totals: [Double] = []
+
+    /// Starts an empty cohort.
+    public init(scheme: MarkingScheme, expectedCandidates: Int = 0) {
+        self.scheme = scheme
+        cells.reserveCapacity(expectedCandidates * scheme.items.count)
+        totals.reserveCapacity(expectedCandidates)
+    }
+
+    /// Candidates added so far.
+    public var count: Int { totals.count }
+
+    /// Adds one candidate's answers and the sum of their item marks (before the floor).
+    public mutating func add(_ responses: [ChosenOptions], raw: Double) {
+        for index in 0..<scheme.items.count {
+            cells.append(index < responses.count ? responses[index].bits : 0)
+        }
+        totals.append(raw)
+    }
+
+    /// Computes the statistics.
+    public func finish() -> ItemAnalysis {
+        let n = totals.count
+        let m = scheme.items.count
+        let s = Double(n)
+        let items = scheme.items
+        let counted = items.filter { $0.status != .removed }
+
+        // Test statistics over the totals (the sum of item marks, as Moodle's sumgrades).
+        var analysis = ItemAnalysis(candidates: n, questions: m, maximum: scheme.maximum, distribution: Array(repeating: 0, count: 10), items: [])
+        let meanTotal = n > 0 ? totals.reduce(0, +) / s : 0
+        var power2 = 0.0, power3 = 0.0, power4 = 0.0
+        for total in totals {
+            let d = total - meanTotal
+            power2 += d * d
+            power3 += d * d * d
+            power4 += d * d * d * d
+        }
+        let sortedTotals = totals.sorted()
+        func percentOfMaximum(_ value: Double) -> Double? { scheme.maximum > 0 ? value / scheme.maximum * 100 : nil }
+        if n > 0 {
+            analysis.meanMarks = meanTotal
+            analysis.mean = percentOfMaximum(meanTotal)
+            let median = n % 2 == 0 ? (sortedTotals[n / 2 - 1] + sortedTotals[n / 2]) / 2 : sortedTotals[n / 2]
+            analysis.median = percentOfMaximum(median)
+            for total in totals {
+                let share = scheme.maximum > 0 ? total / scheme.maximum : 0
+                analysis.distribution[min(max(Int((share * 10).rounded(.down)), 0), 9)] += 1
+            }
+        }
+        var varianceTotal: Double?
+        if n > 1 {
+            let sd = (power2 / (s - 1)).squareRoot()
+            analysis.sdMarks = sd
+            analysis.sd = percentOfMaximum(sd)
+            varianceTotal = power2 / (s - 1)
+        }
+
+        // Which candidates are in the top third by total: ties broken by input order.
+        let topCount = n / 3
+        var threshold = Double.infinity
+        var tiesAllowed = 0
+        if topCount > 0 {
+            threshold = sortedTotals[n - topCount]
+            tiesAllowed = topCount - totals.reduce(0) { $0 + ($1 > threshold ? 1 : 0) }
+        }
+        var isTop = [Bool](repeating: false, count: n)
+        for index in 0..<n where topCount > 0 {
+            if totals[index] > threshold { isTop[index] = true }
+            else if totals[index] == threshold && tiesAllowed > 0 { isTop[index] = true; tiesAllowed -= 1 }
+        }
+
+        // Per item: response patterns (which fix the marks), then covariances.
+        struct Accumulator {
+            var patterns: [Int]
+            var invalid = 0
+            var topChosen: [Int]
+            var sumX = 0.0
+        }
+        var accumulators = items.map { item in
+            Accumulator(patterns: Array(repeating: 0, count: 1 << item.optionCount), topChosen: Array(repeating: 0, count: item.optionCount))
+        }
+        cells.withUnsafeBufferPointer { cells in
+            for candidate in 0..<n {
+                let row = candidate * m
+                let top = isTop[candidate]
+                for index in 0..<m {
+                    let bits = Int(cells[row + index])
+                    if bits < accumulators[index].patterns.count { accumulators[index].patterns[bits] += 1 } else { accumulators[index].invalid += 1 }
+                    if top && bits < accumulators[index].patterns.count {
+                        var remaining = bits
+                        while remaining != 0 {
+                            let option = remaining.trailingZeroBitCount
+                            accumulators[index].topChosen[option] += 1
+                            remaining &= remaining - 1
+                        }
+                    }
+                }
+            }
+        }
+
+        var sumOfMarkVariance = 0.0
+        for (index, item) in items.enumerated() {
+            let accumulator = accumulators[index]
+            // The marks of each response pattern; removed items are analysed as marked before voiding.
+            let statsPoints: (Int) -> Double = { bits in Self.statsPoints(item, bits: bits) }
+            var values: [(value: Double, count: Int)] = []
+            var sumX = 0.0, chosen = Array(repeating: 0, count: item.optionCount), blank = 0, invalid = accumulator.invalid, several = 0
+            for (bits, count) in accumulator.patterns.enumerated() where count > 0 {
+                let value = statsPoints(bits)
+                values.append((value, count))
+                sumX += value * Double(count)
+                if bits == 0 { blank += count }
+                if !item.key.multipleAnswer && bits.nonzeroBitCount > 1 { several += count }
+                var remaining = bits
+                while remaining != 0 {
+                    chosen[remaining.trailingZeroBitCount] += count
+                    remaining &= remaining - 1
+                }
+            }
+            if invalid > 0 {
+                values.append((statsPoints(0x8000), invalid))
+                sumX += statsPoints(0x8000) * Double(invalid)
+            }
+            let meanX = n > 0 ? sumX / s : 0
+            let restShift = item.status == .removed ? 0.0 : 1.0  // a removed item is not in the total
+            let meanRest = meanTotal - restShift * meanX
+
+            // Second pass: deviations, as Moodle's secondary_steps_walker.
+            var varianceSum = 0.0, restVarianceSum = 0.0, covarianceSum = 0.0
+            var rests = [Double](repeating: 0, count: n)
+            cells.withUnsafeBufferPointer { cells in
+                for candidate in 0..<n {
+                    let x = statsPoints(Int(cells[candidate * m + index]))
+                    let rest = totals[candidate] - restShift * x
+                    let dx = x - meanX, dr = rest - meanRest
+                    varianceSum += dx * dx
+                    restVarianceSum += dr * dr
+                    covarianceSum += dx * dr
+                    rests[candidate] = rest
+                }
+            }
+            // cov_max: the sorted marks paired with the sorted rest-of-test totals.
+            rests.sort()
+            values.sort { $0.value < $1.value }
+            var covarianceMaxSum = 0.0
+            var position = 0
+            for (value, count) in values {
+                for _ in 0..<count {
+                    covarianceMaxSum += (value - meanX) * (rests[position] - meanRest)
+                    position += 1
+                }
+            }
+
+            var stats = ItemAnalysis.Item(
+                id: item.id, key: item.keyText, status: item.status, optionCount: item.optionCount,
+                optionShares: chosen.map { n > 0 ? Double($0) / s * 100 : 0 },
+                topThirdShares: accumulator.topChosen.map { topCount > 0 ? Double($0) / Double(topCount) * 100 : 0 },
+                blankShare: n > 0 ? Double(blank) / s * 100 : 0, invalidShare: n > 0 ? Double(invalid + several) / s * 100 : 0,
+                mean: meanX, marks: item.key.marks, flags: [])
+            if n > 0 && item.key.marks != 0 { stats.facility = meanX / item.key.marks * 100 }
+            if n > 1 {
+                let markVariance = varianceSum / (s - 1)
+                let restVariance = restVarianceSum / (s - 1)
+                let covariance = covarianceSum / (s - 1)
+                let covarianceMax = covarianceMaxSum / (s - 1)
+                if item.key.marks != 0 { stats.sd = markVariance.squareRoot() / item.key.marks * 100 }
+                if markVariance * restVariance != 0 { stats.discriminationIndex = 100 * covariance / (markVariance * restVariance).squareRoot() }
+                if covarianceMax != 0 { stats.discriminativeEfficiency = 100 * covariance / covarianceMax }
+                if item.status != .removed { sumOfMarkVariance += markVariance }
+            }
+            stats.flags = flags(stats, item, topCount: topCount)
+            analysis.items.append(stats)
+        }
+
+        // Test reliability, as Moodle: only with more than two candidates and variance.
+        let p = Double(counted.count)
+        if n > 2, let k2 = varianceTotal, k2 != 0 {
+            let m2 = power2 / s, m3 = power3 / s, m4 = power4 / s
+            let k3 = s * s * m3 / ((s - 1) * (s - 2))
+            analysis.skewness = k3 / pow(k2, 1.5)
+            if n > 3 {
+                let k4 = s * s * ((s + 1) * m4 - 3 * (s - 1) * m2 * m2) / ((s - 1) * (s - 2) * (s - 3))
+                analysis.kurtosis = k4 / (k2 * k2)
+            }
+            if p > 1 {
+                let cic = (100 * p / (p - 1)) * (1 - sumOfMarkVariance / k2)
+                analysis.cic = cic
+                if 1 - cic / 100 >= 0 {
+                    let errorRatio = 100 * (1 - cic / 100).squareRoot()
+                    analysis.errorRatio = errorRatio
+                    if let sd = analysis.sdMarks { analysis.standardError = percentOfMaximum(errorRatio * sd / 100) }
+                }
+            }
+        }
+        return analysis
+    }
+
+    /// The marks the statistics use for a response pattern: the marks given, except that
+    /// a removed item is analysed as it was marked before it was voided.
+    static func statsPoints(_ item: MarkingScheme.Item, bits: Int) -> Double {
+        if item.status == .removed {
+            let chosen = ChosenOptions(bits: UInt16(truncatingIfNeeded: bits))
+            if chosen.isInvalid || bits >= 1 << item.optionCount || chosen.isBlank { return 0 }
+            if !item.key.multipleAnswer && chosen.count > 1 { return 0 }
+            return MarkingScheme.Item.fraction(of: chosen, item.key) * item.key.marks
+        }
+        return item.score(ChosenOptions(bits: UInt16(truncatingIfNeeded: bits))).points
+    }
+
+    private func flags(_ stats: ItemAnalysis.Item, _ item: MarkingScheme.Item, topCount: Int) -> [String] {
+        var flags: [String] = []
+        switch item.status {
+        case .removed: flags.append("voided_removed")
+        case .givenToAll: return ["voided_given_to_all"]
+        case .rekeyed: flags.append("rekeyed")
+        case .normal: break
+        }
+        let settings = scheme.settings
+        if let index = stats.discriminationIndex {
+            if index < 0 { flags.append("negative_discrimination") }
+            else if index < settings.lowDiscrimination { flags.append("low_discrimination") }
+        }
+        if let facility = stats.facility {
+            if facility > settings.easyFacility { flags.append("easy") }
+            if facility < settings.hardFacility { flags.append("hard") }
+        }
+        let keyed = item.keyed.indices
+        let distractors = (0..<item.optionCount).filter { !item.keyed.contains($0) }
+        if stats.optionShares.reduce(0, +) > 0 || !distractors.isEmpty {
+            for option in distractors where stats.optionShares[option] == 0 && candidatesAnalysed > 0 {
+                flags.append("unchosen_distractor:\(KeyOption.label(option))")
+            }
+        }
+        if topCount > 0 && !keyed.isEmpty {
+            // The key's share among the top third: its most chosen keyed option on a
+            // single-answer item, its least chosen keyed option on a multiple-answer one.
+            let keyShares = keyed.map { stats.topThirdShares[$0] }
+            let keyShare = item.key.multipleAnswer ? (keyShares.min() ?? 0) : (keyShares.max() ?? 0)
+            for option in distractors where stats.topThirdShares[option] > keyShare {
+                flags.append("distractor_beats_key:\(KeyOption.label(option))")
+            }
+        }
+        return flags
+    }
+
+    private var candidatesAnalysed: Int { totals.count }
+}
