@@ -3,7 +3,8 @@ public import AssessCore
 /// Every processor that ships with `assess`, sorted by identifier. A test checks that
 /// each `*Processor.swift` file is listed here.
 public let builtInProcessors: [any Processor.Type] = [
-    WordCountProcessor.self
+    MCQProcessor.self,
+    WordCountProcessor.self,
 ]
 
 /// The registry of the built-in processors.

@@ -64,18 +64,33 @@ public struct AssessmentResults: Sendable, Equatable, Codable {
     public var unmatched: [UnmatchedSubmission]
     /// Cohort-phase reports by processor identifier.
     public var cohortReports: [String: [FeedbackSection]]
+    /// Cohort-phase tables by processor identifier (written as CSV beside `results.csv`).
+    public var cohortFiles: [String: [ReportFile]]
 
     enum CodingKeys: String, CodingKey {
         case assessment, submissions, unmatched
         case cohortReports = "cohort_reports"
+        case cohortFiles = "cohort_files"
     }
 
     /// Creates results.
-    public init(assessment: Assessment, submissions: [SubmissionResult], unmatched: [UnmatchedSubmission] = [], cohortReports: [String: [FeedbackSection]] = [:]) {
+    public init(assessment: Assessment, submissions: [SubmissionResult], unmatched: [UnmatchedSubmission] = [],
+                cohortReports: [String: [FeedbackSection]] = [:], cohortFiles: [String: [ReportFile]] = [:]) {
         self.assessment = assessment
         self.submissions = submissions
         self.unmatched = unmatched
         self.cohortReports = cohortReports
+        self.cohortFiles = cohortFiles
+    }
+
+    /// Reads results, also those written before cohort files existed.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        assessment = try container.decode(Assessment.self, forKey: .assessment)
+        submissions = try container.decode([SubmissionResult].self, forKey: .submissions)
+        unmatched = try container.decode([UnmatchedSubmission].self, forKey: .unmatched)
+        cohortReports = try container.decode([String: [FeedbackSection]].self, forKey: .cohortReports)
+        cohortFiles = try container.decodeIfPresent([String: [ReportFile]].self, forKey: .cohortFiles) ?? [:]
     }
 
     /// The result of one candidate.

@@ -27,12 +27,15 @@ public struct Submission: Sendable, Equatable {
     public var candidateID: String
     /// Files sorted by name.
     public var files: [SubmittedFile]
+    /// Rows of cohort-wide files that belong to the candidate (an MCQ answer sheet).
+    public var records: [SubmissionRecord]
 
     /// Creates a submission.
-    public init(assessmentID: String, candidateID: String, files: [SubmittedFile]) {
+    public init(assessmentID: String, candidateID: String, files: [SubmittedFile], records: [SubmissionRecord] = []) {
         self.assessmentID = assessmentID
         self.candidateID = candidateID
         self.files = files
+        self.records = records
     }
 }
 
@@ -53,11 +56,14 @@ public struct SubmissionContent: Sendable {
     public var assessment: Assessment
     /// The files that could be read, in file-name order.
     public var documents: [Document]
+    /// The candidate's rows of cohort-wide files (an MCQ answer sheet).
+    public var records: [SubmissionRecord]
 
     /// Creates the content of a submission.
-    public init(candidateID: String, assessment: Assessment, documents: [Document]) {
+    public init(candidateID: String, assessment: Assessment, documents: [Document], records: [SubmissionRecord] = []) {
         self.candidateID = candidateID
         self.assessment = assessment
         self.documents = documents
+        self.records = records
     }
 }

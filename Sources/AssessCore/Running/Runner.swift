@@ -27,8 +27,9 @@ public struct Runner: Sendable {
     /// Runs one configured assessment.
     public func run(_ configured: ConfiguredAssessment, progress: Progress? = nil) async -> AssessmentResults {
         let assessment = configured.assessment
-        let collected = SubmissionCollector(candidates: course.candidates, limits: limits)
+        var collected = SubmissionCollector(candidates: course.candidates, limits: limits)
             .collect(assessmentID: assessment.id, directory: assessment.directory)
+        Self.addCohortRecords(configured, candidates: course.candidates, to: &collected)
         let total = collected.submissions.count
         var processed: [String: SubmissionResult] = [:]
         await withTaskGroup(of: SubmissionResult.self) { group in
@@ -48,6 +49,7 @@ public struct Runner: Sendable {
         }
 
         var cohortReports: [String: [FeedbackSection]] = [:]
+        var cohortFiles: [String: [ReportFile]] = [:]
         for (index, processor) in configured.processors.enumerated() {
             let identifier = type(of: processor).identifier
             var cohort: [String: ProcessorResult] = [:]
@@ -58,12 +60,31 @@ public struct Runner: Sendable {
             let review = processor.review(cohort: cohort)
             for (id, findings) in review.findings { processed[id]?.findings += findings }
             if !review.report.isEmpty { cohortReports[identifier] = review.report }
+            if !review.files.isEmpty { cohortFiles[identifier] = review.files }
         }
 
         let submissions = course.candidates.map(\.id).sorted().map { id in
             processed[id] ?? SubmissionResult(candidateID: id, status: .notSubmitted)
         }
-        return AssessmentResults(assessment: assessment, submissions: submissions, unmatched: collected.unmatched, cohortReports: cohortReports)
+        return AssessmentResults(assessment: assessment, submissions: submissions, unmatched: collected.unmatched,
+                                 cohortReports: cohortReports, cohortFiles: cohortFiles)
+    }
+
+    /// Adds the rows of cohort-wide files (an MCQ's answer sheets) that processors read:
+    /// a candidate with a row but no folder becomes a submission of that row alone.
+    static func addCohortRecords(_ configured: ConfiguredAssessment, candidates: [Candidate],
+                                 to collected: inout (submissions: [Submission], unmatched: [UnmatchedSubmission])) {
+        var byCandidate = Dictionary(collected.submissions.map { ($0.candidateID, $0) }, uniquingKeysWith: { first, _ in first })
+        var changed = false
+        for processor in configured.processors {
+            guard let cohort = processor.cohortSubmissions(candidates: candidates) else { continue }
+            changed = true
+            collected.unmatched += cohort.unmatched
+            for (id, record) in cohort.records {
+                byCandidate[id, default: Submission(assessmentID: configured.assessment.id, candidateID: id, files: [])].records.append(record)
+            }
+        }
+        if changed { collected.submissions = byCandidate.keys.sorted().compactMap { byCandidate[$0] } }
     }
 
     /// Reads one submission and runs every processor on it. Never throws: whatever
@@ -88,10 +109,13 @@ public struct Runner: Sendable {
                 findings.append(Finding("document.unreadable", .attention, "\(file.name): \(error.description)", file: file.name))
             }
         }
-        if submission.files.isEmpty {
+        for record in submission.records {
+            reports.append(.init(name: record.name, format: "csv", error: nil, sha256: SHA256.hex(Array(record.fields.joined(separator: "\u{1F}").utf8))))
+        }
+        if submission.files.isEmpty && submission.records.isEmpty {
             findings.append(Finding("submission.empty", .attention, "The submission folder holds no files; check whether the upload failed."))
         }
-        guard !documents.isEmpty else {
+        guard !documents.isEmpty || !submission.records.isEmpty else {
             return SubmissionResult(candidateID: submission.candidateID, status: .unreadable, files: reports, findings: findings)
         }
         if documents.count < submission.files.count {
@@ -102,7 +126,7 @@ public struct Runner: Sendable {
                 return copy
             }
         }
-        let content = SubmissionContent(candidateID: submission.candidateID, assessment: configured.assessment, documents: documents)
+        let content = SubmissionContent(candidateID: submission.candidateID, assessment: configured.assessment, documents: documents, records: submission.records)
         var results: [ProcessorResult] = []
         for processor in configured.processors {
             let identifier = type(of: processor).identifier
