@@ -60,6 +60,12 @@ public enum KeyReader {
     }
 }
 
+/// Whether a regular file exists at `path`.
+func fileExists(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+}
+
 /// The canonical absolute path of an existing file or folder, symbolic links resolved.
 func realPath(_ path: String) -> String? {
     guard let resolved = realpath(path, nil) else { return nil }

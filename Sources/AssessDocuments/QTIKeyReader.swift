@@ -20,10 +20,28 @@ public enum QTIKeyReader {
     /// - Throws: ``DocumentError/unsupportedFormat(_:)`` with the reason and the fix.
     public static func read(path: String, limits: ReadLimits = .standard) throws(DocumentError) -> AnswerKey {
         let bytes = try DocumentReader.readFile(path: path, limits: limits)
-        let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        let loader = FileLoader(root: directory.isEmpty ? "." : directory, limits: limits)
-        return try read(bytes: bytes, name: name, location: "", loader: loader.load, limits: limits)
+        var folders = path.split(separator: "/").dropLast().map(String.init)
+        let absolute = path.hasPrefix("/")
+        func directory(_ parts: [String]) -> String {
+            parts.isEmpty ? (absolute ? "/" : ".") : (absolute ? "/" : "") + parts.joined(separator: "/")
+        }
+        // An unzipped package: references may reach anywhere under the folder holding
+        // imsmanifest.xml (items/ beside tests/), up to three levels above the key;
+        // otherwise only the key's own folder and below.
+        var location: [String] = []
+        var found = fileExists(directory(folders) + "/imsmanifest.xml")
+        while !found && location.count < 3, let last = folders.last, last != "..", last != "." {
+            location.insert(last, at: 0)
+            folders.removeLast()
+            found = fileExists(directory(folders) + "/imsmanifest.xml")
+        }
+        if !found {
+            folders += location
+            location = []
+        }
+        let loader = FileLoader(root: directory(folders), limits: limits)
+        return try read(bytes: bytes, name: name, location: location.joined(separator: "/"), loader: loader.load, limits: limits)
     }
 
     /// Reads a QTI content package: a zip whose `imsmanifest.xml` lists the items and tests.
