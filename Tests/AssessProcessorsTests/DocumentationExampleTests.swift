@@ -48,7 +48,7 @@ struct DocumentationExample: CustomTestStringConvertible, Sendable {
 @Suite struct DocumentationExampleTests {
     @Test func everyFormatAndProcessorPageHasAnExample() {
         let kinds = Set(DocumentationExample.all().map(\.kind))
-        #expect(kinds.isSuperset(of: ["docx", "markdown", "wordcount"]))
+        #expect(kinds.isSuperset(of: ["docx", "markdown", "wordcount", "mcq"]))
     }
 
     @Test(arguments: DocumentationExample.all())
@@ -80,8 +80,91 @@ struct DocumentationExample: CustomTestStringConvertible, Sendable {
             #expect(result.metrics["over_limit"] == (expected["over_limit"] as? Bool).map(JSONValue.bool))
             #expect(result.metrics["penalty"] == (expected["penalty"] as? String).map(JSONValue.string))
             #expect(result.findings.map(\.code) == expected["findings"] as? [String])
+        case "mcq":
+            try verifyMCQ(example, expected)
         default:
             Issue.record("unknown example kind \(example.kind) in \(example.file)")
+        }
+    }
+
+    /// An MCQ example: an optional test YAML (`yaml`), an optional key file (`xml`, or
+    /// `csv key`), the answer sheets (`csv`), and the expected figures: `scores` (each
+    /// candidate's total), and optionally `max_score`, `marks` (each item's marks),
+    /// `outcomes` (cells that are not plain answers), `summary` (the --json figures) and
+    /// `items` (item-analysis figures), compared to two decimals.
+    func verifyMCQ(_ example: DocumentationExample, _ expected: [String: Any]) throws {
+        let directory = try TemporaryDirectory()
+        var keyPath: String?
+        if let xml = example.block("xml") {
+            keyPath = directory.path + "/key.xml"
+            try xml.write(toFile: keyPath ?? "", atomically: true, encoding: .utf8)
+        }
+        if let csv = example.block("csv key") {
+            keyPath = directory.path + "/key.csv"
+            try csv.write(toFile: keyPath ?? "", atomically: true, encoding: .utf8)
+        }
+        if let yaml = example.block("yaml") {
+            keyPath = directory.path + "/test.yaml"
+            try yaml.write(toFile: keyPath ?? "", atomically: true, encoding: .utf8)
+        }
+        let test = try MCQTest.load(path: try #require(keyPath, "\(example.file): an mcq example needs a yaml, xml or csv key block"))
+        let responses = directory.path + "/responses.csv"
+        try (try #require(example.block("csv")) + "\n").write(toFile: responses, atomically: true, encoding: .utf8)
+        var sheets: [MarkedSheet] = []
+        let scheme = MarkingScheme(test)
+        let summary = try MCQMarking.mark(responses: responses, scheme: scheme) { sheets.append($0) }
+        func close(_ value: Double?, _ wanted: Any?, _ label: String) {
+            guard let wanted = (wanted as? NSNumber)?.doubleValue else {
+                #expect(value == nil || wanted is NSNull, "\(example.file) \(label): \(String(describing: value))")
+                return
+            }
+            #expect(abs((value ?? .nan) - wanted) < 0.005, "\(example.file) \(label): \(String(describing: value)) ≠ \(wanted)")
+        }
+        if let scores = expected["scores"] as? [String: Any] {
+            #expect(Set(scores.keys) == Set(sheets.map(\.candidateID)), "\(example.file): candidates")
+            for sheet in sheets { close(sheet.total, scores[sheet.candidateID], "score of \(sheet.candidateID)") }
+        }
+        if let maximum = expected["max_score"] { close(scheme.maximum, maximum, "max_score") }
+        if let marks = expected["marks"] as? [String: [Any]] {
+            for sheet in sheets {
+                guard let wanted = marks[sheet.candidateID] else { continue }
+                #expect(wanted.count == sheet.points.count, "\(example.file): marks of \(sheet.candidateID)")
+                for (index, value) in zip(sheet.points, wanted).enumerated() { close(value.0, value.1, "\(sheet.candidateID) item \(index + 1)") }
+            }
+        }
+        if let outcomes = expected["outcomes"] as? [String: [String: String]] {
+            for sheet in sheets {
+                var found: [String: String] = [:]
+                for (index, outcome) in sheet.outcomes.enumerated() where outcome != .answered && outcome != .blank {
+                    found[scheme.items[index].id] = outcome.rawValue
+                }
+                #expect(found == (outcomes[sheet.candidateID] ?? [:]), "\(example.file): outcomes of \(sheet.candidateID)")
+            }
+        }
+        if let figures = expected["summary"] as? [String: Any] {
+            let actual = MCQReport.summary(summary.analysis)
+            for (key, wanted) in figures {
+                switch actual[key] {
+                case .int(let value)?: close(Double(value), wanted, key)
+                case .double(let value)?: close(value, wanted, key)
+                default: close(nil, wanted, key)
+                }
+            }
+        }
+        if let items = expected["items"] as? [String: [String: Any]] {
+            for (id, figures) in items {
+                let item = try #require(summary.analysis.items.first { $0.id == id }, "\(example.file): no item \(id)")
+                for (key, wanted) in figures {
+                    switch key {
+                    case "facility": close(item.facility, wanted, "\(id) facility")
+                    case "sd": close(item.sd, wanted, "\(id) sd")
+                    case "discrimination_index": close(item.discriminationIndex, wanted, "\(id) discrimination index")
+                    case "discriminative_efficiency": close(item.discriminativeEfficiency, wanted, "\(id) discriminative efficiency")
+                    case "flags": #expect(item.flags == (wanted as? [String]), "\(example.file): \(id) flags")
+                    default: Issue.record("\(example.file): unknown item figure \(key)")
+                    }
+                }
+            }
         }
     }
 }

@@ -19,7 +19,7 @@ struct MCQProcessor: Processor {
             Example("Q1: B\n\nQ2: C\n\nQ3: AD", configuration: ["items": ["B", "C", "AD"]],
                     metrics: ["score": 3, "max_score": 3]),
             Example("Q1: A\n\nQ2:\n\nQ3: D", configuration: ["items": ["B", "C", "AD"]],
-                    metrics: ["score": 0, "max_score": 3]),
+                    metrics: ["score": 0.5, "max_score": 3]),
             Example("Q1: C", configuration: ["items": [["answer": "B", "accept": ["C"]]]], metrics: ["score": 1]),
             Example("Q1: A\n\nQ2: B", configuration: ["items": ["B", "B"], "negative_marking": 0.25, "floor": 0],
                     metrics: ["score": 0.75]),
