@@ -349,6 +349,23 @@ func score(_ yaml: String, _ cell: String) throws -> (points: Double, outcome: M
         #expect(Set(MCQReport.summary(analysis).keys) == ["candidates", "questions", "mean", "sd", "cic", "error_ratio", "standard_error"])
     }
 
+    /// Marks on a grain (counted) and marks that are not (sorted) give the same figures:
+    /// facility, discrimination and efficiency do not depend on the scale of the marks.
+    @Test func countingAndSortingTheRestAgree() throws {
+        let fixture = try MCQFixture()
+        var csv = "candidate_id,Q1,Q2,Q3,Q4\n"
+        let answers = ["A", "B", "C", "D", "", "AB"]
+        for index in 0..<300 { csv += "C\(index),\(answers[index % 6]),\(answers[(index / 2) % 6]),\(answers[(index / 3) % 5]),\(answers[(index * 7) % 6])\n" }
+        let whole = try fixture.mark(try fixture.test("items: [A, B, AC, D]"), csv).summary.analysis
+        let odd = try fixture.mark(try fixture.test("items:\n" + ["A", "B", "AC", "D"].map { "  - {answer: \($0), marks: 0.1234567}\n" }.joined()), csv).summary.analysis
+        for (a, b) in zip(whole.items, odd.items) {
+            for (x, y) in [(a.facility, b.facility), (a.discriminationIndex, b.discriminationIndex), (a.discriminativeEfficiency, b.discriminativeEfficiency)] {
+                #expect(abs((x ?? .nan) - (y ?? .nan)) < 1e-6, "\(a.id): \(String(describing: x)) vs \(String(describing: y))")
+            }
+        }
+        #expect(abs((whole.cic ?? .nan) - (odd.cic ?? .nan)) < 1e-6)
+    }
+
     @Test func undefinedWhereMoodleLeavesCellsEmpty() throws {
         let fixture = try MCQFixture()
         let test = try fixture.test("items: [A, B]")

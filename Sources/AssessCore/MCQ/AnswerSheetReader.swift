@@ -114,9 +114,14 @@ public final class AnswerSheetReader {
             if format == .moodleResponses && candidateID.lowercased().hasPrefix("overall average") { continue }
             switch format {
             case .generic:
-                for index in 0..<itemColumns.count {
-                    responses[index] = itemColumns[index].map { Self.letters(stream.field($0)) } ?? .blank
+                var responses = self.responses
+                self.responses = []
+                let columns = itemColumns
+                let stream = self.stream
+                for index in 0..<columns.count {
+                    if let column = columns[index] { responses[index] = Self.letters(stream.field(column)) } else { responses[index] = .blank }
                 }
+                self.responses = responses
             case .moodleResponses:
                 for index in 0..<itemColumns.count {
                     responses[index] = itemColumns[index].map { moodleAnswer(stream.string($0), item: index) } ?? .blank

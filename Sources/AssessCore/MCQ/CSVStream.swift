@@ -22,7 +22,8 @@ public final class CSVStream {
 
     private let file: UnsafeMutablePointer<FILE>
     private let path: String
-    private var chunk: [UInt8]
+    /// The read buffer, owned here and freed in `deinit`.
+    private let chunk: UnsafeMutableBufferPointer<UInt8>
     private var position = 0
     private var filled = 0
     private var atEnd = false
@@ -38,17 +39,19 @@ public final class CSVStream {
         file = handle
         self.path = path
         self.maxFieldLength = maxFieldLength
-        chunk = [UInt8](repeating: 0, count: 1 << 20)
+        chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1 << 20)
         refill()
         if filled >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF { position = 3 }
         if filled >= 2 && ((chunk[0] == 0xFF && chunk[1] == 0xFE) || (chunk[0] == 0xFE && chunk[1] == 0xFF)) {
-            fclose(handle)
             throw ConfigurationError("the file is UTF-16 text; save it as CSV UTF-8", at: SourceLocation(file: path, line: 1, column: 1))
         }
         delimiter = guessDelimiter()
     }
 
-    deinit { fclose(file) }
+    deinit {
+        fclose(file)
+        chunk.deallocate()
+    }
 
     /// The number of fields in the current row.
     public var count: Int { ends.count }
@@ -83,15 +86,29 @@ public final class CSVStream {
     }
 
     private func readRow() throws(ConfigurationError) -> Bool {
+        // The row's state lives in locals while bytes are scanned (no per-byte access
+        // checks on the object), and goes back to the object when the row is done.
+        var bytes = self.bytes, ends = self.ends
+        self.bytes = []
+        self.ends = []
+        defer {
+            self.bytes = bytes
+            self.ends = ends
+        }
         let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriage = UInt8(ascii: "\r")
         let delimiter = self.delimiter
+        let chunk = self.chunk
         var quoted = false
         var fieldStart = 0
         var sawAnything = false
         var quoteLine = line
+        var position = self.position
+        defer { self.position = position }
         while true {
             if position >= filled {
+                self.position = position
                 refill()
+                position = self.position
                 if filled == 0 {
                     if quoted {
                         throw ConfigurationError("a quoted field is never closed; add the closing \"", at: SourceLocation(file: path, line: quoteLine, column: 1))
@@ -119,7 +136,7 @@ public final class CSVStream {
                 }
             }
             if index > position {
-                bytes.append(contentsOf: chunk[position..<index])
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[position..<index]))
                 position = index
                 if bytes.count - fieldStart > maxFieldLength {
                     throw ConfigurationError("a field is longer than \(maxFieldLength) bytes; check for a missing closing quote", at: SourceLocation(file: path, line: line))
@@ -130,7 +147,7 @@ public final class CSVStream {
             position += 1
             if quoted {
                 if byte == quote {
-                    if peek() == quote { position += 1; bytes.append(quote) } else { quoted = false }
+                    if peek(&position) == quote { position += 1; bytes.append(quote) } else { quoted = false }
                 } else {
                     if byte == newline { nextLine += 1 }
                     bytes.append(byte)
@@ -141,7 +158,7 @@ public final class CSVStream {
                 ends.append(bytes.count)
                 fieldStart = bytes.count
             } else if byte == newline || byte == carriage {
-                if byte == carriage, peek() == newline { position += 1 }
+                if byte == carriage, peek(&position) == newline { position += 1 }
                 nextLine += 1
                 ends.append(bytes.count)
                 return true
@@ -149,9 +166,12 @@ public final class CSVStream {
         }
     }
 
-    private func peek() -> UInt8? {
+    /// The byte at `position`, reading the next chunk when needed.
+    private func peek(_ position: inout Int) -> UInt8? {
         if position >= filled {
+            self.position = position
             refill()
+            position = self.position
             if filled == 0 { return nil }
         }
         return chunk[position]
@@ -159,7 +179,7 @@ public final class CSVStream {
 
     private func refill() {
         if atEnd { filled = 0; position = 0; return }
-        let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+        let count = fread(chunk.baseAddress, 1, chunk.count, file)
         if count < chunk.count { atEnd = true }
         filled = count
         position = 0

@@ -194,15 +194,27 @@ public struct ItemAnalysisBuilder: Sendable {
             }
         }
 
+        // The marks of each response pattern, per item; removed items are analysed as
+        // marked before voiding.
+        let lookups: [[Double]] = items.map { item in (0..<(1 << item.optionCount)).map { Self.statsPoints(item, bits: $0) } }
+        let invalidPoints = items.map { Self.statsPoints($0, bits: 0x8000) }
+        // When every mark is a multiple of 1/grain (whole marks, halves, thirds…), the
+        // rest-of-test totals are counted in buckets instead of sorted for cov_max.
+        let grain = Self.grain(lookups.indices.flatMap { index in
+            accumulators[index].patterns.indices.filter { accumulators[index].patterns[$0] > 0 }.map { lookups[index][$0] }
+                + (accumulators[index].invalid > 0 ? [invalidPoints[index]] : [])
+        })
+        let scaledTotals = grain.map { grain in totals.map { ($0 * grain).rounded() } }
+
         var sumOfMarkVariance = 0.0
         for (index, item) in items.enumerated() {
             let accumulator = accumulators[index]
-            // The marks of each response pattern; removed items are analysed as marked before voiding.
-            let statsPoints: (Int) -> Double = { bits in Self.statsPoints(item, bits: bits) }
+            let lookup = lookups[index]
+            let invalidValue = invalidPoints[index]
             var values: [(value: Double, count: Int)] = []
             var sumX = 0.0, chosen = Array(repeating: 0, count: item.optionCount), blank = 0, invalid = accumulator.invalid, several = 0
             for (bits, count) in accumulator.patterns.enumerated() where count > 0 {
-                let value = statsPoints(bits)
+                let value = lookup[bits]
                 values.append((value, count))
                 sumX += value * Double(count)
                 if bits == 0 { blank += count }
@@ -214,36 +226,71 @@ public struct ItemAnalysisBuilder: Sendable {
                 }
             }
             if invalid > 0 {
-                values.append((statsPoints(0x8000), invalid))
-                sumX += statsPoints(0x8000) * Double(invalid)
+                values.append((invalidValue, invalid))
+                sumX += invalidValue * Double(invalid)
             }
+            values.sort { $0.value < $1.value }
             let meanX = n > 0 ? sumX / s : 0
             let restShift = item.status == .removed ? 0.0 : 1.0  // a removed item is not in the total
             let meanRest = meanTotal - restShift * meanX
 
-            // Second pass: deviations, as Moodle's secondary_steps_walker.
+            // Second pass: deviations, as Moodle's secondary_steps_walker; and the
+            // rest-of-test totals, counted (on a grain) or kept to be sorted.
             var varianceSum = 0.0, restVarianceSum = 0.0, covarianceSum = 0.0
-            var rests = [Double](repeating: 0, count: n)
+            var buckets: [Int32] = []
+            var low = 0
+            var rests: [Double] = []
+            if let grain, let scaledTotals, let lowest = scaledTotals.min(), let highest = scaledTotals.max(),
+               let xLow = values.first?.value, let xHigh = values.last?.value {
+                low = Int(lowest - (restShift * xHigh * grain).rounded())
+                let high = Int(highest - (restShift * xLow * grain).rounded())
+                if high - low < 1 << 22 { buckets = Array(repeating: 0, count: high - low + 1) }
+            }
+            let counted = !buckets.isEmpty
+            if !counted { rests.reserveCapacity(n) }
             cells.withUnsafeBufferPointer { cells in
-                for candidate in 0..<n {
-                    let x = statsPoints(Int(cells[candidate * m + index]))
-                    let rest = totals[candidate] - restShift * x
-                    let dx = x - meanX, dr = rest - meanRest
-                    varianceSum += dx * dx
-                    restVarianceSum += dr * dr
-                    covarianceSum += dx * dr
-                    rests[candidate] = rest
+                lookup.withUnsafeBufferPointer { lookup in
+                    for candidate in 0..<n {
+                        let bits = Int(cells[candidate * m + index])
+                        let x = bits < lookup.count ? lookup[bits] : invalidValue
+                        let rest = totals[candidate] - restShift * x
+                        let dx = x - meanX, dr = rest - meanRest
+                        varianceSum += dx * dx
+                        restVarianceSum += dr * dr
+                        covarianceSum += dx * dr
+                        if counted, let grain {
+                            let bucket = Int((rest * grain).rounded()) - low
+                            if bucket >= 0 && bucket < buckets.count { buckets[bucket] += 1 }
+                        } else {
+                            rests.append(rest)
+                        }
+                    }
                 }
             }
             // cov_max: the sorted marks paired with the sorted rest-of-test totals.
-            rests.sort()
-            values.sort { $0.value < $1.value }
             var covarianceMaxSum = 0.0
-            var position = 0
-            for (value, count) in values {
-                for _ in 0..<count {
-                    covarianceMaxSum += (value - meanX) * (rests[position] - meanRest)
-                    position += 1
+            if counted, let grain {
+                var bucket = 0
+                var left = Int(buckets.first ?? 0)
+                for (value, count) in values {
+                    var need = count
+                    while need > 0 && bucket < buckets.count {
+                        while left == 0 && bucket + 1 < buckets.count { bucket += 1; left = Int(buckets[bucket]) }
+                        if left == 0 { break }
+                        let take = min(need, left)
+                        covarianceMaxSum += (value - meanX) * Double(take) * (Double(bucket + low) / grain - meanRest)
+                        need -= take
+                        left -= take
+                    }
+                }
+            } else {
+                rests.sort()
+                var position = 0
+                for (value, count) in values {
+                    for _ in 0..<count where position < rests.count {
+                        covarianceMaxSum += (value - meanX) * (rests[position] - meanRest)
+                        position += 1
+                    }
                 }
             }
 
@@ -289,6 +336,16 @@ public struct ItemAnalysisBuilder: Sendable {
             }
         }
         return analysis
+    }
+
+    /// The smallest of a few common denominators (1, 2, 3, 4, 5, 6, 8, 10, 12, 20, 24,
+    /// 60, 100, 120) that makes every value whole, or nil.
+    static func grain(_ values: [Double]) -> Double? {
+        let distinct = Set(values)
+        for grain in [1.0, 2, 3, 4, 5, 6, 8, 10, 12, 20, 24, 60, 100, 120] {
+            if distinct.allSatisfy({ abs($0 * grain - ($0 * grain).rounded()) < 1e-6 && abs($0) < 1e6 }) { return grain }
+        }
+        return nil
     }
 
     /// The marks the statistics use for a response pattern: the marks given, except that

@@ -179,6 +179,13 @@ public struct MarkingScheme: Sendable {
 
     /// The compiled items, in key order.
     public let items: [Item]
+    /// Every item's table of points, one after another (items of up to 12 options),
+    /// with each item's start and size: the marking loop reads only these.
+    private let flatPoints: [Double]
+    private let flatOutcomes: [Outcome]
+    private let tableStarts: [Int]
+    private let tableSizes: [Int]
+    private let counts: [Bool]
     /// The full marks of the test: the sum of the items' marks, removed items left out.
     public let maximum: Double
     public let settings: MCQSettings
@@ -208,6 +215,18 @@ public struct MarkingScheme: Sendable {
         }
         items = compiled
         maximum = compiled.reduce(0) { $0 + $1.maximum }
+        var points: [Double] = [], outcomes: [Outcome] = [], starts: [Int] = [], sizes: [Int] = []
+        for item in compiled {
+            starts.append(points.count)
+            sizes.append(item.points.count)
+            points += item.points
+            outcomes += item.outcomes
+        }
+        flatPoints = points
+        flatOutcomes = outcomes
+        tableStarts = starts
+        tableSizes = sizes
+        counts = compiled.map { $0.status != .removed }
     }
 
     /// Which rules the key's items follow, in words.
@@ -239,12 +258,22 @@ public struct MarkingScheme: Sendable {
         if points.count != items.count { points = Array(repeating: 0, count: items.count) }
         if outcomes.count != items.count { outcomes = Array(repeating: .blank, count: items.count) }
         var raw = 0.0
-        for index in 0..<items.count {
-            let chosen = index < responses.count ? responses[index] : .blank
-            let scored = items[index].score(chosen)
-            points[index] = scored.points
-            outcomes[index] = scored.outcome
-            if items[index].status != .removed { raw += scored.points }
+        flatPoints.withUnsafeBufferPointer { table in
+            flatOutcomes.withUnsafeBufferPointer { kinds in
+                for index in 0..<tableStarts.count {
+                    let chosen = index < responses.count ? responses[index] : .blank
+                    let bits = Int(chosen.bits)
+                    let scored: (points: Double, outcome: Outcome)
+                    if bits < tableSizes[index] {
+                        scored = (table[tableStarts[index] + bits], kinds[tableStarts[index] + bits])
+                    } else {
+                        scored = items[index].score(chosen)
+                    }
+                    points[index] = scored.points
+                    outcomes[index] = scored.outcome
+                    if counts[index] { raw += scored.points }
+                }
+            }
         }
         return (raw, settings.floor.map { max(raw, $0) } ?? raw)
     }
