@@ -39,31 +39,41 @@ public final class CSVFileWriter {
     /// Appends one row.
     /// - Throws: when the disk refuses the bytes.
     public func write(_ row: [String]) throws {
+        var buffer = self.buffer
+        self.buffer = []
         for (index, cell) in row.enumerated() {
             if index > 0 { buffer.append(UInt8(ascii: ",")) }
-            append(cell)
+            Self.append(cell, to: &buffer)
         }
         buffer.append(UInt8(ascii: "\n"))
+        self.buffer = buffer
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    /// Appends one row written straight into the buffer by `body` (cells separated by
+    /// commas it writes itself, with ``append(_:to:)`` for text that may need quoting);
+    /// the line end is added here.
+    public func writeRow(_ body: (inout [UInt8]) -> Void) throws {
+        var buffer = self.buffer
+        self.buffer = []
+        body(&buffer)
+        buffer.append(UInt8(ascii: "\n"))
+        self.buffer = buffer
         if buffer.count >= 1 << 20 { try flush() }
     }
 
     /// Appends one cell, quoted or defused only when it needs it.
-    private func append(_ cell: String) {
-        var plain = true
-        var first = true
-        for byte in cell.utf8 {
-            if first {
-                first = false
-                // = + @ tab CR, or - not before a digit: a spreadsheet would run it as a formula.
-                if byte == 0x3D || byte == 0x2B || byte == 0x40 || byte == 0x09 || byte == 0x0D || byte == 0x2D { plain = false; break }
-            }
-            if byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { plain = false; break }
+    public static func append(_ cell: String, to buffer: inout [UInt8]) {
+        var cell = cell
+        let plain = cell.withUTF8 { bytes -> Bool in
+            guard let first = bytes.first else { return true }
+            // = + @ tab CR, or - : a spreadsheet might run it as a formula.
+            if first == 0x3D || first == 0x2B || first == 0x40 || first == 0x09 || first == 0x0D || first == 0x2D { return false }
+            for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return false }
+            buffer.append(contentsOf: bytes)
+            return true
         }
-        if plain {
-            buffer.append(contentsOf: cell.utf8)
-        } else {
-            buffer.append(contentsOf: ResultsCSV.field(cell).utf8)
-        }
+        if !plain { buffer.append(contentsOf: ResultsCSV.field(cell).utf8) }
     }
 
     /// Finishes the file and moves it into place.

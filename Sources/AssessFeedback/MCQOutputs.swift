@@ -35,12 +35,44 @@ public final class MCQOutputs {
         for row in GradebookExport.canvasHeader(title: title, maximum: scheme.maximum) { try canvas.write(row) }
     }
 
-    /// Adds one marked sheet to the streamed files.
+    /// Adds one marked sheet to the streamed files: the same cells as
+    /// ``MCQReport/resultsRow(_:scheme:maximumText:)`` and ``GradebookExport``'s rows,
+    /// written as bytes (a cohort of 200,000 sheets makes no string per answer).
     public func add(_ sheet: MarkedSheet) throws {
-        try results.write(MCQReport.resultsRow(sheet, scheme: scheme, maximumText: maximumText))
-        let entry = GradebookExport.Entry(candidateID: sheet.candidateID, name: sheet.name, email: sheet.email, points: sheet.total, maximum: scheme.maximum)
-        try moodle.write(GradebookExport.moodleRow(entry))
-        try canvas.write(GradebookExport.canvasRow(entry))
+        let comma = UInt8(ascii: ",")
+        let scheme = self.scheme
+        let maximum = scheme.maximum
+        try results.writeRow { buffer in
+            CSVFileWriter.append(sheet.candidateID, to: &buffer)
+            buffer.append(comma)
+            MCQReport.appendFixed(sheet.total, decimals: 4, trim: true, to: &buffer)
+            buffer.append(comma)
+            buffer.append(contentsOf: maximumText.utf8)
+            buffer.append(comma)
+            if maximum > 0 { MCQReport.appendFixed(sheet.total / maximum * 100, decimals: 2, trim: false, to: &buffer) }
+            scheme.appendPointsTexts(sheet.responses, to: &buffer)
+        }
+        try moodle.writeRow { buffer in
+            CSVFileWriter.append("Participant " + sheet.candidateID, to: &buffer)
+            buffer.append(comma)
+            CSVFileWriter.append(sheet.name ?? sheet.candidateID, to: &buffer)
+            buffer.append(comma)
+            CSVFileWriter.append(sheet.email ?? "", to: &buffer)
+            buffer.append(contentsOf: ",Submitted for grading,".utf8)
+            MCQReport.appendFixed(sheet.total, decimals: 2, trim: false, to: &buffer)
+            buffer.append(comma)
+            MCQReport.appendFixed(maximum, decimals: 2, trim: false, to: &buffer)
+            buffer.append(contentsOf: ",Yes,,,".utf8)
+        }
+        try canvas.writeRow { buffer in
+            CSVFileWriter.append(sheet.name ?? sheet.candidateID, to: &buffer)
+            buffer.append(contentsOf: ",,".utf8)
+            CSVFileWriter.append(sheet.candidateID, to: &buffer)
+            buffer.append(comma)
+            CSVFileWriter.append(sheet.email ?? "", to: &buffer)
+            buffer.append(contentsOf: ",,".utf8)
+            MCQReport.appendFixed(sheet.total, decimals: 2, trim: false, to: &buffer)
+        }
     }
 
     /// Writes the item analysis and the report, and closes every file.

@@ -280,6 +280,27 @@ func score(_ yaml: String, _ cell: String) throws -> (points: Double, outcome: M
         #expect(summary.skipped.map(\.line) == [4])
     }
 
+    /// Rows longer than the read buffer, quoted fields with line breaks and doubled
+    /// quotes across buffer boundaries: the streamed rows equal CSVTable's.
+    @Test func streamedRowsEqualTheWholeFileParser() throws {
+        let fixture = try MCQFixture()
+        var text = "id;note;answer\r\n"
+        for index in 0..<40_000 {
+            let note = index % 7 == 0 ? "\"line one\nline \"\"two\"\"; end\"" : "plain \(index)"
+            text += "C\(index);\(note);\(["A", "b", "\"A;C\"", ""][index % 4])\r\n"
+        }
+        text += "long;\"" + String(repeating: "x", count: 3 << 20) + "\";A\n"
+        let path = try fixture.write("big.csv", text)
+        let stream = try CSVStream(path: path)
+        var rows: [[String]] = []
+        while try stream.next() { rows.append(stream.strings) }
+        let table = try CSVTable.parse(text, file: path, maxFieldLength: 4 << 20)
+        #expect(rows.count == table.rows.count + 1)
+        #expect(rows.first == table.header)
+        #expect(Array(rows.dropFirst()) == table.rows.map { $0.fields.map { $0.trimmingCharacters(in: .whitespaces) } })
+        #expect(rows.last?[1].count == 3 << 20)
+    }
+
     @Test func manySheetsStreamInOrder() throws {
         let fixture = try MCQFixture()
         let test = try fixture.test("items: [A, B, C, D, AB]")

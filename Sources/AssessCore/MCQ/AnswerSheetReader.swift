@@ -117,9 +117,11 @@ public final class AnswerSheetReader {
                 var responses = self.responses
                 self.responses = []
                 let columns = itemColumns
-                let stream = self.stream
-                for index in 0..<columns.count {
-                    if let column = columns[index] { responses[index] = Self.letters(stream.field(column)) } else { responses[index] = .blank }
+                stream.withRow { row, starts, ends in
+                    for index in 0..<columns.count {
+                        guard let column = columns[index], column < ends.count else { responses[index] = .blank; continue }
+                        responses[index] = Self.letters(UnsafeBufferPointer(start: row + starts[column], count: ends[column] - starts[column]))
+                    }
                 }
                 self.responses = responses
             case .moodleResponses:
@@ -142,6 +144,12 @@ public final class AnswerSheetReader {
     /// `|` between them, or nothing; anything else is an invalid mark.
     @inline(__always)
     public static func letters(_ cell: ArraySlice<UInt8>) -> ChosenOptions {
+        cell.withUnsafeBufferPointer(letters)
+    }
+
+    /// ``letters(_:)`` on raw bytes.
+    @inline(__always)
+    public static func letters(_ cell: UnsafeBufferPointer<UInt8>) -> ChosenOptions {
         var bits: UInt16 = 0
         for byte in cell {
             switch byte {

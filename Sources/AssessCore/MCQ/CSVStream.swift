@@ -7,14 +7,13 @@ internal import AssessDocuments
 
 /// Reads CSV row by row from a file without holding it: UTF-8 with or without a BOM,
 /// comma or semicolon (guessed from the header line), LF or CRLF, quoted fields with
-/// doubled quotes and line breaks inside quotes. A row's fields are byte ranges into
-/// one reused buffer, so reading 200,000 rows allocates almost nothing.
+/// doubled quotes and line breaks inside quotes.
 ///
-/// Not `Sendable`: one task reads a stream. The `FILE*` is owned here and closed in `deinit`.
+/// A row is parsed in place in one read buffer (a quoted field is unescaped where it
+/// lies), and its fields are byte ranges into that buffer, valid until ``next()``: reading
+/// 200,000 rows copies and allocates almost nothing. Not `Sendable`: one task reads a
+/// stream. The `FILE*` and the buffer are owned here and released in `deinit`.
 public final class CSVStream {
-    /// The current row: its unescaped bytes and where each field ends.
-    public private(set) var bytes: [UInt8] = []
-    private var ends: [Int] = []
     /// The 1-based line the current row starts on.
     public private(set) var line = 0
     /// The delimiter, found on the first line.
@@ -22,27 +21,34 @@ public final class CSVStream {
 
     private let file: UnsafeMutablePointer<FILE>
     private let path: String
-    /// The read buffer, owned here and freed in `deinit`.
-    private let chunk: UnsafeMutableBufferPointer<UInt8>
-    private var position = 0
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// Bytes of the buffer that hold data.
     private var filled = 0
+    /// Where the next row starts.
+    private var position = 0
     private var atEnd = false
     private var nextLine = 1
-    private let maxFieldLength: Int
+    /// Where the current row starts in the buffer, and its fields relative to that.
+    private var base = 0
+    private var starts: [Int] = []
+    private var ends: [Int] = []
+    private let maxRowLength: Int
 
     /// Opens `path` for reading.
-    /// - Throws: ``ConfigurationError`` when it cannot be opened.
-    public init(path: String, maxFieldLength: Int = 1 << 20) throws(ConfigurationError) {
+    /// - Throws: ``ConfigurationError`` when it cannot be opened or is UTF-16.
+    public init(path: String, maxRowLength: Int = 64 << 20) throws(ConfigurationError) {
         guard let handle = fopen(path, "rb") else {
             throw ConfigurationError("cannot read the file (\(String(cString: strerror(errno)).lowercased())); check the path", at: SourceLocation(file: path))
         }
         file = handle
         self.path = path
-        self.maxFieldLength = maxFieldLength
-        chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1 << 20)
-        refill()
-        if filled >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF { position = 3 }
-        if filled >= 2 && ((chunk[0] == 0xFF && chunk[1] == 0xFE) || (chunk[0] == 0xFE && chunk[1] == 0xFF)) {
+        self.maxRowLength = maxRowLength
+        capacity = 1 << 20
+        buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        fill()
+        if filled >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { position = 3 }
+        if filled >= 2 && ((buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF)) {
             throw ConfigurationError("the file is UTF-16 text; save it as CSV UTF-8", at: SourceLocation(file: path, line: 1, column: 1))
         }
         delimiter = guessDelimiter()
@@ -50,139 +56,164 @@ public final class CSVStream {
 
     deinit {
         fclose(file)
-        chunk.deallocate()
+        buffer.deallocate()
     }
 
     /// The number of fields in the current row.
     public var count: Int { ends.count }
 
-    /// Field `index` of the current row as bytes (empty when the row is shorter).
-    @inline(__always)
-    public func field(_ index: Int) -> ArraySlice<UInt8> {
-        guard index < ends.count else { return [] }
-        let start = index == 0 ? 0 : ends[index - 1]
-        return bytes[start..<ends[index]]
+    /// Field `index` of the current row as bytes (empty when the row is shorter); valid
+    /// until the next call to ``next()``.
+    public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        guard index < ends.count else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: buffer + base + starts[index], count: ends[index] - starts[index])
     }
 
     /// Field `index` as text, white space trimmed.
     public func string(_ index: Int) -> String {
-        String(decoding: field(index), as: UTF8.self).trimmingWhitespace()
+        let bytes = field(index)
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let first = bytes.first, let last = bytes.last else { return text }
+        // Only text that starts or ends with white space needs trimming.
+        return first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F ? text : text.trimmingWhitespace()
     }
 
     /// Every field of the current row as text.
     public var strings: [String] { (0..<count).map(string) }
 
+    /// Hands a hot loop the current row at once: the row's first byte and each field's
+    /// start and end relative to it.
+    public func withRow<Result>(_ body: (UnsafePointer<UInt8>, UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int>) -> Result) -> Result {
+        let row = UnsafePointer(buffer + base)
+        return starts.withUnsafeBufferPointer { starts in ends.withUnsafeBufferPointer { ends in body(row, starts, ends) } }
+    }
+
     /// Reads the next non-empty row; false at the end of the file.
-    /// - Throws: ``ConfigurationError`` for an unclosed quote or an over-long field.
+    /// - Throws: ``ConfigurationError`` for an unclosed quote or a row longer than the limit.
     public func next() throws(ConfigurationError) -> Bool {
         while true {
-            bytes.removeAll(keepingCapacity: true)
-            ends.removeAll(keepingCapacity: true)
             line = nextLine
             guard try readRow() else { return false }
             // A row of one empty field is a blank line: skip it.
-            if !(ends.count == 1 && ends[0] == 0) { return true }
+            if !(ends.count == 1 && ends[0] == starts[0]) { return true }
         }
     }
 
     private func readRow() throws(ConfigurationError) -> Bool {
-        // The row's state lives in locals while bytes are scanned (no per-byte access
-        // checks on the object), and goes back to the object when the row is done.
-        var bytes = self.bytes, ends = self.ends
-        self.bytes = []
-        self.ends = []
+        var starts = self.starts, ends = self.ends
+        starts.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
         defer {
-            self.bytes = bytes
+            self.starts = starts
             self.ends = ends
         }
         let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriage = UInt8(ascii: "\r")
         let delimiter = self.delimiter
-        let chunk = self.chunk
-        var quoted = false
-        var fieldStart = 0
-        var sawAnything = false
+        base = position
+        // Read and write cursors, relative to the row's start; writing lags reading only
+        // after a quoted field, whose quotes are removed in place.
+        var read = 0, write = 0, fieldStart = 0
+        var quoted = false, sawAnything = false
         var quoteLine = line
-        var position = self.position
-        defer { self.position = position }
+        var row = buffer + base
+        var available = filled - base
         while true {
-            if position >= filled {
-                self.position = position
-                refill()
-                position = self.position
-                if filled == 0 {
+            if read >= available {
+                guard try more(&row, &available) else {
+                    position = base + read
                     if quoted {
                         throw ConfigurationError("a quoted field is never closed; add the closing \"", at: SourceLocation(file: path, line: quoteLine, column: 1))
                     }
                     guard sawAnything else { return false }
-                    ends.append(bytes.count)
+                    starts.append(fieldStart)
+                    ends.append(write)
                     return true
                 }
             }
             sawAnything = true
-            // Fast path: copy a run of ordinary bytes at once.
-            var index = position
-            let limit = filled
             if !quoted {
-                while index < limit {
-                    let byte = chunk[index]
+                // The common case: plain bytes up to a delimiter or the end of the line.
+                while read < available {
+                    let byte = row[read]
                     if byte == delimiter || byte == newline || byte == carriage || byte == quote { break }
-                    index += 1
+                    row[write] = byte
+                    read += 1
+                    write += 1
                 }
-            } else {
-                while index < limit {
-                    let byte = chunk[index]
-                    if byte == quote || byte == newline { break }
-                    index += 1
-                }
+                if read >= available { continue }
             }
-            if index > position {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[position..<index]))
-                position = index
-                if bytes.count - fieldStart > maxFieldLength {
-                    throw ConfigurationError("a field is longer than \(maxFieldLength) bytes; check for a missing closing quote", at: SourceLocation(file: path, line: line))
-                }
-                continue
-            }
-            let byte = chunk[position]
-            position += 1
+            let byte = row[read]
+            read += 1
             if quoted {
                 if byte == quote {
-                    if peek(&position) == quote { position += 1; bytes.append(quote) } else { quoted = false }
+                    if read >= available, try !more(&row, &available) {
+                        quoted = false
+                        continue
+                    }
+                    if row[read] == quote {
+                        row[write] = quote
+                        write += 1
+                        read += 1
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     if byte == newline { nextLine += 1 }
-                    bytes.append(byte)
+                    row[write] = byte
+                    write += 1
                 }
             } else if byte == quote {
-                if bytes.count == fieldStart { quoted = true; quoteLine = nextLine } else { bytes.append(byte) }
+                if write == fieldStart { quoted = true; quoteLine = nextLine } else { row[write] = byte; write += 1 }
             } else if byte == delimiter {
-                ends.append(bytes.count)
-                fieldStart = bytes.count
-            } else if byte == newline || byte == carriage {
-                if byte == carriage, peek(&position) == newline { position += 1 }
+                starts.append(fieldStart)
+                ends.append(write)
+                fieldStart = write
+            } else {  // end of line
+                if byte == carriage {
+                    if read >= available { _ = try more(&row, &available) }
+                    if read < available && row[read] == newline { read += 1 }
+                }
                 nextLine += 1
-                ends.append(bytes.count)
+                starts.append(fieldStart)
+                ends.append(write)
+                position = base + read
                 return true
             }
         }
     }
 
-    /// The byte at `position`, reading the next chunk when needed.
-    private func peek(_ position: inout Int) -> UInt8? {
-        if position >= filled {
-            self.position = position
-            refill()
-            position = self.position
-            if filled == 0 { return nil }
+    /// Makes more of the row available: moves the row to the front of the buffer (or
+    /// grows the buffer when the row fills it) and reads on; false at the end of the file.
+    private func more(_ row: inout UnsafeMutablePointer<UInt8>, _ available: inout Int) throws(ConfigurationError) -> Bool {
+        if atEnd { return false }
+        if base > 0 {
+            memmove(buffer, buffer + base, filled - base)
+            filled -= base
+            position -= min(position, base)
+            base = 0
+        } else if filled == capacity {
+            guard capacity * 2 <= maxRowLength else {
+                throw ConfigurationError("a row is longer than \(maxRowLength >> 20) MB; check for a missing closing quote", at: SourceLocation(file: path, line: line))
+            }
+            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+            larger.update(from: buffer, count: filled)
+            buffer.deallocate()
+            buffer = larger
+            capacity *= 2
         }
-        return chunk[position]
+        let before = filled
+        fill()
+        row = buffer + base
+        available = filled - base
+        return filled > before
     }
 
-    private func refill() {
-        if atEnd { filled = 0; position = 0; return }
-        let count = fread(chunk.baseAddress, 1, chunk.count, file)
-        if count < chunk.count { atEnd = true }
-        filled = count
-        position = 0
+    /// Reads from the file into the free end of the buffer.
+    private func fill() {
+        guard !atEnd, filled < capacity else { return }
+        let count = fread(buffer + filled, 1, capacity - filled, file)
+        if count == 0 { atEnd = true }
+        filled += count
     }
 
     /// Semicolon when the first line has more semicolons than commas outside quotes.
@@ -190,7 +221,7 @@ public final class CSVStream {
         var commas = 0, semicolons = 0, quoted = false
         var index = position
         while index < filled {
-            let byte = chunk[index]
+            let byte = buffer[index]
             if byte == UInt8(ascii: "\"") { quoted.toggle() }
             else if !quoted && (byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")) { break }
             else if !quoted && byte == UInt8(ascii: ",") { commas += 1 }

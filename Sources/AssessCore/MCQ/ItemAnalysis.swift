@@ -107,8 +107,12 @@ public struct ItemAnalysisBuilder: Sendable {
 
     /// Adds one candidate's answers and the sum of their item marks (before the floor).
     public mutating func add(_ responses: [ChosenOptions], raw: Double) {
-        for index in 0..<scheme.items.count {
-            cells.append(index < responses.count ? responses[index].bits : 0)
+        let m = scheme.items.count
+        if responses.count == m {
+            // ChosenOptions is its UInt16 of bits: copy the row at once.
+            responses.withUnsafeBytes { cells.append(contentsOf: $0.bindMemory(to: UInt16.self)) }
+        } else {
+            for index in 0..<m { cells.append(index < responses.count ? responses[index].bits : 0) }
         }
         totals.append(raw)
     }
@@ -204,89 +208,133 @@ public struct ItemAnalysisBuilder: Sendable {
             accumulators[index].patterns.indices.filter { accumulators[index].patterns[$0] > 0 }.map { lookups[index][$0] }
                 + (accumulators[index].invalid > 0 ? [invalidPoints[index]] : [])
         })
-        let scaledTotals = grain.map { grain in totals.map { ($0 * grain).rounded() } }
 
-        var sumOfMarkVariance = 0.0
+        // First, per item: the distribution of marks (from the response patterns), the
+        // means, and the range of the rest-of-test totals.
+        struct Figures {
+            var values: [(value: Double, count: Int)] = []
+            var chosen: [Int]
+            var blank = 0, several = 0
+            var meanX = 0.0, meanRest = 0.0, restShift = 1.0
+            var low = 0, buckets = 0
+        }
+        var figures: [Figures] = []
+        let lowestTotal = (totals.min() ?? 0) * (grain ?? 1), highestTotal = (totals.max() ?? 0) * (grain ?? 1)
         for (index, item) in items.enumerated() {
             let accumulator = accumulators[index]
-            let lookup = lookups[index]
-            let invalidValue = invalidPoints[index]
-            var values: [(value: Double, count: Int)] = []
-            var sumX = 0.0, chosen = Array(repeating: 0, count: item.optionCount), blank = 0, invalid = accumulator.invalid, several = 0
+            var figure = Figures(chosen: Array(repeating: 0, count: item.optionCount))
+            var sumX = 0.0
             for (bits, count) in accumulator.patterns.enumerated() where count > 0 {
-                let value = lookup[bits]
-                values.append((value, count))
+                let value = lookups[index][bits]
+                figure.values.append((value, count))
                 sumX += value * Double(count)
-                if bits == 0 { blank += count }
-                if !item.key.multipleAnswer && bits.nonzeroBitCount > 1 { several += count }
+                if bits == 0 { figure.blank += count }
+                if !item.key.multipleAnswer && bits.nonzeroBitCount > 1 { figure.several += count }
                 var remaining = bits
                 while remaining != 0 {
-                    chosen[remaining.trailingZeroBitCount] += count
+                    figure.chosen[remaining.trailingZeroBitCount] += count
                     remaining &= remaining - 1
                 }
             }
-            if invalid > 0 {
-                values.append((invalidValue, invalid))
-                sumX += invalidValue * Double(invalid)
+            if accumulator.invalid > 0 {
+                figure.values.append((invalidPoints[index], accumulator.invalid))
+                sumX += invalidPoints[index] * Double(accumulator.invalid)
             }
-            values.sort { $0.value < $1.value }
-            let meanX = n > 0 ? sumX / s : 0
-            let restShift = item.status == .removed ? 0.0 : 1.0  // a removed item is not in the total
-            let meanRest = meanTotal - restShift * meanX
+            figure.values.sort { $0.value < $1.value }
+            figure.meanX = n > 0 ? sumX / s : 0
+            figure.restShift = item.status == .removed ? 0 : 1  // a removed item is not in the total
+            figure.meanRest = meanTotal - figure.restShift * figure.meanX
+            if let grain, let xLow = figure.values.first?.value, let xHigh = figure.values.last?.value {
+                figure.low = Int((lowestTotal - figure.restShift * xHigh * grain).rounded())
+                let high = Int((highestTotal - figure.restShift * xLow * grain).rounded())
+                figure.buckets = high - figure.low + 1
+            }
+            figures.append(figure)
+        }
+        let counting = grain != nil && figures.allSatisfy { $0.buckets > 0 && $0.buckets < 1 << 20 }
 
-            // Second pass: deviations, as Moodle's secondary_steps_walker; and the
-            // rest-of-test totals, counted (on a grain) or kept to be sorted.
-            var varianceSum = 0.0, restVarianceSum = 0.0, covarianceSum = 0.0
-            var buckets: [Int32] = []
-            var low = 0
-            var rests: [Double] = []
-            if let grain, let scaledTotals, let lowest = scaledTotals.min(), let highest = scaledTotals.max(),
-               let xLow = values.first?.value, let xHigh = values.last?.value {
-                low = Int(lowest - (restShift * xHigh * grain).rounded())
-                let high = Int(highest - (restShift * xLow * grain).rounded())
-                if high - low < 1 << 22 { buckets = Array(repeating: 0, count: high - low + 1) }
-            }
-            let counted = !buckets.isEmpty
-            if !counted { rests.reserveCapacity(n) }
-            cells.withUnsafeBufferPointer { cells in
-                lookup.withUnsafeBufferPointer { lookup in
-                    for candidate in 0..<n {
-                        let bits = Int(cells[candidate * m + index])
-                        let x = bits < lookup.count ? lookup[bits] : invalidValue
-                        let rest = totals[candidate] - restShift * x
-                        let dx = x - meanX, dr = rest - meanRest
-                        varianceSum += dx * dx
-                        restVarianceSum += dr * dr
-                        covarianceSum += dx * dr
-                        if counted, let grain {
-                            let bucket = Int((rest * grain).rounded()) - low
-                            if bucket >= 0 && bucket < buckets.count { buckets[bucket] += 1 }
-                        } else {
-                            rests.append(rest)
+        // Then one pass over the cells, row by row, as Moodle's secondary_steps_walker:
+        // the deviations of each item and of the rest of the test, and the rest-of-test
+        // totals counted per item.
+        var varianceSums = [Double](repeating: 0, count: m), restVarianceSums = [Double](repeating: 0, count: m)
+        var covarianceSums = [Double](repeating: 0, count: m)
+        var bucketStarts: [Int] = [], bucketCount = 0
+        for figure in figures {
+            bucketStarts.append(bucketCount)
+            bucketCount += counting ? figure.buckets : 0
+        }
+        var buckets = [Int32](repeating: 0, count: bucketCount)
+        var lookupStarts: [Int] = [], flatLookup: [Double] = []
+        for lookup in lookups {
+            lookupStarts.append(flatLookup.count)
+            flatLookup += lookup
+        }
+        let lookupSizes = lookups.map(\.count)
+        let meanXs = figures.map(\.meanX), meanRests = figures.map(\.meanRest), shifts = figures.map(\.restShift)
+        let lows = figures.map(\.low), bucketSizes = figures.map(\.buckets)
+        let scale = grain ?? 1
+        cells.withUnsafeBufferPointer { cells in
+            flatLookup.withUnsafeBufferPointer { flatLookup in
+                varianceSums.withUnsafeMutableBufferPointer { varianceSums in
+                    restVarianceSums.withUnsafeMutableBufferPointer { restVarianceSums in
+                        covarianceSums.withUnsafeMutableBufferPointer { covarianceSums in
+                            buckets.withUnsafeMutableBufferPointer { buckets in
+                                for candidate in 0..<n {
+                                    let total = totals[candidate]
+                                    let row = candidate * m
+                                    for index in 0..<m {
+                                        let bits = Int(cells[row + index])
+                                        let x = bits < lookupSizes[index] ? flatLookup[lookupStarts[index] + bits] : invalidPoints[index]
+                                        let rest = total - shifts[index] * x
+                                        let dx = x - meanXs[index], dr = rest - meanRests[index]
+                                        varianceSums[index] += dx * dx
+                                        restVarianceSums[index] += dr * dr
+                                        covarianceSums[index] += dx * dr
+                                        if counting {
+                                            let scaled = rest * scale
+                                            let bucket = Int(scaled + (scaled < 0 ? -0.5 : 0.5)) - lows[index]  // half away from zero
+                                            if bucket >= 0 && bucket < bucketSizes[index] { buckets[bucketStarts[index] + bucket] += 1 }
+                                        }
+                                    }
+                                }
+                            }
                         }
                     }
                 }
             }
+        }
+
+        var sumOfMarkVariance = 0.0
+        for (index, item) in items.enumerated() {
+            let figure = figures[index]
+            let meanX = figure.meanX, meanRest = figure.meanRest
             // cov_max: the sorted marks paired with the sorted rest-of-test totals.
             var covarianceMaxSum = 0.0
-            if counted, let grain {
+            if counting {
+                let start = bucketStarts[index]
                 var bucket = 0
-                var left = Int(buckets.first ?? 0)
-                for (value, count) in values {
+                var left = figure.buckets > 0 ? Int(buckets[start]) : 0
+                for (value, count) in figure.values {
                     var need = count
-                    while need > 0 && bucket < buckets.count {
-                        while left == 0 && bucket + 1 < buckets.count { bucket += 1; left = Int(buckets[bucket]) }
+                    while need > 0 {
+                        while left == 0 && bucket + 1 < figure.buckets { bucket += 1; left = Int(buckets[start + bucket]) }
                         if left == 0 { break }
                         let take = min(need, left)
-                        covarianceMaxSum += (value - meanX) * Double(take) * (Double(bucket + low) / grain - meanRest)
+                        covarianceMaxSum += (value - meanX) * Double(take) * (Double(bucket + figure.low) / scale - meanRest)
                         need -= take
                         left -= take
                     }
                 }
             } else {
+                var rests = [Double](repeating: 0, count: n)
+                for candidate in 0..<n {
+                    let bits = Int(cells[candidate * m + index])
+                    let x = bits < lookups[index].count ? lookups[index][bits] : invalidPoints[index]
+                    rests[candidate] = totals[candidate] - figure.restShift * x
+                }
                 rests.sort()
                 var position = 0
-                for (value, count) in values {
+                for (value, count) in figure.values {
                     for _ in 0..<count where position < rests.count {
                         covarianceMaxSum += (value - meanX) * (rests[position] - meanRest)
                         position += 1
@@ -294,17 +342,18 @@ public struct ItemAnalysisBuilder: Sendable {
                 }
             }
 
+            let invalid = accumulators[index].invalid
             var stats = ItemAnalysis.Item(
                 id: item.id, key: item.keyText, status: item.status, optionCount: item.optionCount,
-                optionShares: chosen.map { n > 0 ? Double($0) / s * 100 : 0 },
-                topThirdShares: accumulator.topChosen.map { topCount > 0 ? Double($0) / Double(topCount) * 100 : 0 },
-                blankShare: n > 0 ? Double(blank) / s * 100 : 0, invalidShare: n > 0 ? Double(invalid + several) / s * 100 : 0,
+                optionShares: figure.chosen.map { n > 0 ? Double($0) / s * 100 : 0 },
+                topThirdShares: accumulators[index].topChosen.map { topCount > 0 ? Double($0) / Double(topCount) * 100 : 0 },
+                blankShare: n > 0 ? Double(figure.blank) / s * 100 : 0, invalidShare: n > 0 ? Double(invalid + figure.several) / s * 100 : 0,
                 mean: meanX, marks: item.key.marks, flags: [])
             if n > 0 && item.key.marks != 0 { stats.facility = meanX / item.key.marks * 100 }
             if n > 1 {
-                let markVariance = varianceSum / (s - 1)
-                let restVariance = restVarianceSum / (s - 1)
-                let covariance = covarianceSum / (s - 1)
+                let markVariance = varianceSums[index] / (s - 1)
+                let restVariance = restVarianceSums[index] / (s - 1)
+                let covariance = covarianceSums[index] / (s - 1)
                 let covarianceMax = covarianceMaxSum / (s - 1)
                 if item.key.marks != 0 { stats.sd = markVariance.squareRoot() / item.key.marks * 100 }
                 if markVariance * restVariance != 0 { stats.discriminationIndex = 100 * covariance / (markVariance * restVariance).squareRoot() }

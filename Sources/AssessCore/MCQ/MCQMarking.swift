@@ -1,4 +1,5 @@
 public import AssessDocuments
+internal import Foundation
 
 /// One marked answer sheet, handed to the caller as soon as it is marked (so results
 /// can be written while the file is still being read).
@@ -70,19 +71,24 @@ public enum MCQMarking {
     ///   what `each` throws.
     public static func mark(responses path: String, scheme: MarkingScheme, each: (MarkedSheet) throws -> Void) throws -> MCQCohortSummary {
         let reader = try AnswerSheetReader(path: path, scheme: scheme)
-        var builder = ItemAnalysisBuilder(scheme: scheme)
+        // Room for about as many sheets as the file's size suggests (two bytes a cell and an id).
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let expected = min(size / (2 * max(scheme.items.count, 1) + 12), 20_000_000)
+        var builder = ItemAnalysisBuilder(scheme: scheme, expectedCandidates: expected)
         var seen: [String: Int] = [:]
+        seen.reserveCapacity(expected)
         var skipped: [SkippedRow] = []
         var flagged: [FlaggedCell] = []
         var flaggedCount = 0
         var sheet = MarkedSheet(candidateID: "", line: 0, responses: [], points: [], outcomes: [], raw: 0, total: 0)
+        let flaggable = scheme.items.map { $0.status == .normal || $0.status == .rekeyed }
         while try reader.next() {
             let id = reader.candidateID
-            if let first = seen[id] {
+            if let first = seen.updateValue(reader.line, forKey: id) {  // one look-up for the common case
+                seen[id] = first
                 skipped.append(SkippedRow(line: reader.line, reason: "a second sheet for \(id) (first on line \(first)); only the first is marked"))
                 continue
             }
-            seen[id] = reader.line
             sheet.candidateID = id
             sheet.line = reader.line
             sheet.name = reader.name
@@ -92,7 +98,7 @@ public enum MCQMarking {
             sheet.raw = totals.raw
             sheet.total = totals.total
             for (index, outcome) in sheet.outcomes.enumerated() where outcome == .invalid || outcome == .severalMarks {
-                guard scheme.items[index].status == .normal || scheme.items[index].status == .rekeyed else { continue }
+                guard flaggable[index] else { continue }
                 flaggedCount += 1
                 if flagged.count < MCQCohortSummary.flaggedLimit {
                     flagged.append(FlaggedCell(candidateID: id, line: reader.line, item: scheme.items[index].id,

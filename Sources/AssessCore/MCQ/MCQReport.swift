@@ -18,6 +18,37 @@ public enum MCQReport {
         return fixed(value, decimals: 2, trim: false)
     }
 
+    /// Appends ``fixed(_:decimals:trim:)``'s text as UTF-8 digits, without making a string.
+    public static func appendFixed(_ value: Double, decimals: Int, trim: Bool, to buffer: inout [UInt8]) {
+        guard value.isFinite, abs(value) < 1e13 else {
+            buffer.append(contentsOf: fixed(value, decimals: decimals, trim: trim).utf8)
+            return
+        }
+        var scale: Int64 = 1
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = Int64((abs(value) * Double(scale)).rounded())
+        if value < 0 && scaled != 0 { buffer.append(UInt8(ascii: "-")) }
+        appendDigits(scaled / scale, to: &buffer)
+        var fraction = scaled % scale
+        var digits = decimals
+        if trim {
+            while digits > 0 && fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+        }
+        guard digits > 0 else { return }
+        buffer.append(UInt8(ascii: "."))
+        var divisor: Int64 = 1
+        for _ in 1..<max(digits, 1) { divisor *= 10 }
+        while divisor > 0 {
+            buffer.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
+            divisor /= 10
+        }
+    }
+
+    private static func appendDigits(_ value: Int64, to buffer: inout [UInt8]) {
+        if value >= 10 { appendDigits(value / 10, to: &buffer) }
+        buffer.append(UInt8(ascii: "0") + UInt8(value % 10))
+    }
+
     /// `value` rounded half away from zero to `decimals` places, written without
     /// Foundation (a results file formats millions of these); never `-0`.
     static func fixed(_ value: Double, decimals: Int, trim: Bool) -> String {
@@ -60,9 +91,9 @@ public enum MCQReport {
     public static func resultsRow(_ sheet: MarkedSheet, scheme: MarkingScheme, maximumText: String) -> [String] {
         var row = [sheet.candidateID, marks(sheet.total), maximumText, percent(scheme.maximum > 0 ? sheet.total / scheme.maximum * 100 : nil)]
         row.reserveCapacity(4 + scheme.items.count)
-        for index in 0..<scheme.items.count {
-            let item = scheme.items[index]
-            row.append(item.status == .removed ? "" : item.pointsText(index < sheet.responses.count ? sheet.responses[index] : .blank))
+        let responses = sheet.responses
+        for index in 0..<responses.count {
+            row.append(scheme.pointsText(index, responses[index]))
         }
         return row
     }

@@ -183,6 +183,10 @@ public struct MarkingScheme: Sendable {
     /// with each item's start and size: the marking loop reads only these.
     private let flatPoints: [Double]
     private let flatOutcomes: [Outcome]
+    private let flatTexts: [String]
+    /// The same texts as UTF-8, one after another, and where each starts (one more than entries).
+    private let textBytes: [UInt8]
+    private let textOffsets: [Int]
     private let tableStarts: [Int]
     private let tableSizes: [Int]
     private let counts: [Bool]
@@ -215,15 +219,24 @@ public struct MarkingScheme: Sendable {
         }
         items = compiled
         maximum = compiled.reduce(0) { $0 + $1.maximum }
-        var points: [Double] = [], outcomes: [Outcome] = [], starts: [Int] = [], sizes: [Int] = []
+        var points: [Double] = [], outcomes: [Outcome] = [], texts: [String] = [], starts: [Int] = [], sizes: [Int] = []
         for item in compiled {
             starts.append(points.count)
             sizes.append(item.points.count)
             points += item.points
             outcomes += item.outcomes
+            texts += item.texts
         }
         flatPoints = points
         flatOutcomes = outcomes
+        flatTexts = texts
+        var bytes: [UInt8] = [], offsets: [Int] = [0]
+        for text in texts {
+            bytes += Array(text.utf8)
+            offsets.append(bytes.count)
+        }
+        textBytes = bytes
+        textOffsets = offsets
         tableStarts = starts
         tableSizes = sizes
         counts = compiled.map { $0.status != .removed }
@@ -276,6 +289,51 @@ public struct MarkingScheme: Sendable {
             }
         }
         return (raw, settings.floor.map { max(raw, $0) } ?? raw)
+    }
+
+    /// Whether item `index` counts in totals (it is not removed).
+    public func counts(_ index: Int) -> Bool { counts[index] }
+
+    /// Item `index`'s marks for a chosen set as `results.csv` writes them; empty for a
+    /// removed item. Reads the flat tables only (a results file calls this millions of times).
+    public func pointsText(_ index: Int, _ chosen: ChosenOptions) -> String {
+        guard counts[index] else { return "" }
+        let bits = Int(chosen.bits)
+        if bits < tableSizes[index] { return flatTexts[tableStarts[index] + bits] }
+        return items[index].pointsText(chosen)
+    }
+
+    /// Appends every item's ``pointsText(_:_:)`` for a sheet, each after a comma, as UTF-8.
+    public func appendPointsTexts(_ responses: [ChosenOptions], to buffer: inout [UInt8]) {
+        textBytes.withUnsafeBufferPointer { bytes in
+            textOffsets.withUnsafeBufferPointer { offsets in
+                for index in 0..<min(responses.count, tableStarts.count) {
+                    buffer.append(UInt8(ascii: ","))
+                    guard counts[index] else { continue }
+                    let bits = Int(responses[index].bits)
+                    if bits < tableSizes[index] {
+                        let entry = tableStarts[index] + bits
+                        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offsets[entry]..<offsets[entry + 1]]))
+                    } else {
+                        buffer.append(contentsOf: items[index].pointsText(responses[index]).utf8)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Appends what ``pointsText(_:_:)`` returns, as UTF-8, without making a string.
+    public func appendPointsText(_ index: Int, _ chosen: ChosenOptions, to buffer: inout [UInt8]) {
+        guard counts[index] else { return }
+        let bits = Int(chosen.bits)
+        if bits < tableSizes[index] {
+            let entry = tableStarts[index] + bits
+            textBytes.withUnsafeBufferPointer { bytes in
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[textOffsets[entry]..<textOffsets[entry + 1]]))
+            }
+        } else {
+            buffer.append(contentsOf: items[index].pointsText(chosen).utf8)
+        }
     }
 
     /// The changes made to the key, in words, for the record in the results.
