@@ -24,7 +24,7 @@ enum SVGChart {
         let top0 = niceMaximum(chart.maximum ?? (values.compactMap { $0 }.max() ?? 1))
         let slot = plotWidth / Double(count)
         var svg = open(chart, width: width, height: height)
-        for tick in ticks(0, top0) {
+        for tick in ticks(0, top0, whole: chart.unit == "candidates") {
             let y = top + plotHeight - tick / top0 * plotHeight
             svg += line(left, y, width - right, y, stroke: "#d9d9d9")
             svg += text(left - 6, y + 4, label(tick, unit: ""), anchor: "end")
@@ -39,7 +39,8 @@ enum SVGChart {
             svg += text(x + slot / 2, height - bottom + 16, category, anchor: "middle", size: 11)
         }
         svg += line(left, top + plotHeight, width - right, top + plotHeight, stroke: "#1a1a1a")
-        svg += text(left + plotWidth / 2, height - 6, chart.series.first.map { "\($0.name) (\(chart.unit))" } ?? "", anchor: "middle", size: 11)
+        let axis = chart.series.first.map { $0.name.lowercased() == chart.unit.lowercased() || chart.unit.isEmpty ? $0.name : "\($0.name) (\(chart.unit))" } ?? ""
+        svg += text(left + plotWidth / 2, height - 6, axis, anchor: "middle", size: 11)
         return svg + "</svg>\n"
     }
 
@@ -104,12 +105,13 @@ enum SVGChart {
         return "\(series.name). " + pairs.joined(separator: "; ") + (chart.categories.count > 60 ? "; …" : "") + "."
     }
 
-    private static func ticks(_ low: Double, _ high: Double) -> [Double] {
+    private static func ticks(_ low: Double, _ high: Double, whole: Bool = false) -> [Double] {
         let span = high - low
         guard span > 0 else { return [low] }
         let raw = span / 5
         let magnitude = pow(10, (log10(raw)).rounded(.down))
-        let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+        var step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+        if whole { step = max(1, step.rounded(.up)) }  // counts of people: whole numbers only
         var values: [Double] = []
         var value = (low / step).rounded(.up) * step
         while value <= high + step * 1e-9 && values.count < 20 {

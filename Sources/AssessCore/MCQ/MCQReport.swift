@@ -198,9 +198,9 @@ public enum MCQReport {
             table: FeedbackSection.Table(caption: "Item analysis", columns: ["Item", "Key", "Facility", "SD", "Discrimination index", "Discriminative efficiency"]
                                          + letters.map { "\($0) %" } + ["Blank %", "Invalid %", "To review"], rows: rows),
             notes: [
-                "Facility: the mean mark as a percent of the item's marks. Above \(percent(scheme.settings.easyFacility))% the item tells candidates little apart; below \(percent(scheme.settings.hardFacility))% check the key and the wording.",
+                "Facility: the mean mark as a percent of the item's marks. Above \(marks(scheme.settings.easyFacility))% the item tells candidates little apart; below \(marks(scheme.settings.hardFacility))% check the key and the wording.",
                 "SD: the spread of the item's marks, in percent of its marks.",
-                "Discrimination index: the correlation (×100) between the item and the rest of the test. Good items are above 30; below \(percent(scheme.settings.lowDiscrimination)) the item is weak; a negative value means stronger candidates did worse on it, often a wrong key.",
+                "Discrimination index: the correlation (×100) between the item and the rest of the test. Good items are above 30; below \(marks(scheme.settings.lowDiscrimination)) the item is weak; a negative value means stronger candidates did worse on it, often a wrong key.",
                 "Discriminative efficiency: the discrimination index as a percent of the highest the item's marks allow.",
                 "Option columns: the percent of candidates choosing each option; the key's options are in the Key column. 'Invalid' counts unreadable cells and several marks on a single-answer item.",
             ],
