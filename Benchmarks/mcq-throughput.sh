@@ -151,12 +151,12 @@ for key in ("assess", "assess_quarter", "pandas"):
     flag = f"  exit {r['rc']}" if r["rc"] not in (0, 1) else ""
     print(f"  {r['label']:<44} {r['sheets']:>8,} {r['wall']:>8.2f} {rate:>10,.0f} {r['rss']:>8.1f} {ratio:>10}{flag}")
 q = rows["assess_quarter"]
-cells = (base["sheets"] - q["sheets"]) * items
-per_cell = (base["rss"] - q["rss"]) * 1024 * 1024 / cells if cells else 0
+extra = base["sheets"] - q["sheets"]
+per_sheet = (base["rss"] - q["rss"]) * 1024 * 1024 / extra if extra else 0
 print()
 print(f"peak memory: {base['rss']:.1f} MiB for {base['sheets']:,} sheets vs {q['rss']:.1f} MiB for {q['sheets']:,}: "
-      f"{per_cell:.1f} bytes per extra answer (the analysis keeps 2 bytes per answer; the CSV holds "
-      f"{size * 1e6 / (base['sheets'] * items):.1f} bytes per answer as text)")
+      f"{per_sheet:.0f} bytes per extra sheet; the item analysis keeps {2 * items} (2 per answer) and the duplicate "
+      f"check each candidate id; the sheets themselves ({size * 1e6 / base['sheets']:.0f} bytes each as CSV text) are never held")
 
 status = 0
 if base["rc"] not in (0, 1):
