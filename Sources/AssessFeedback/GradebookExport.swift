@@ -12,12 +12,17 @@ internal import AssessCore
 public enum GradebookExport {
     /// One candidate's grade.
     public struct Entry: Sendable, Equatable {
+        /// The candidate's id (Canvas's SIS User ID).
         public var candidateID: String
+        /// The full name.
         public var name: String?
+        /// The email address (Canvas's SIS Login ID).
         public var email: String?
+        /// Moodle's participant id.
         public var lmsID: String?
         /// nil: no grade (not submitted).
         public var points: Double?
+        /// The full marks.
         public var maximum: Double
 
         /// Creates an entry.

@@ -26,10 +26,13 @@ public import AssessDocuments
 public struct ItemAnalysis: Sendable, Equatable, Codable {
     /// One item's figures.
     public struct Item: Sendable, Equatable, Codable {
+        /// The item's id in the key.
         public var id: String
         /// The key in words (`B`, `AC`, `B or D`).
         public var key: String
+        /// Whether it was voided or re-keyed.
         public var status: MarkingScheme.Status
+        /// How many options it has.
         public var optionCount: Int
         /// Percent.
         public var facility: Double?
@@ -67,7 +70,9 @@ public struct ItemAnalysis: Sendable, Equatable, Codable {
     public var median: Double?
     /// Standard deviation of totals, percent of the maximum.
     public var sd: Double?
+    /// Skewness of the totals, as Moodle computes it (more than two candidates).
     public var skewness: Double?
+    /// Kurtosis of the totals, as Moodle computes it (more than three candidates).
     public var kurtosis: Double?
     /// Coefficient of internal consistency, percent.
     public var cic: Double?
@@ -77,9 +82,11 @@ public struct ItemAnalysis: Sendable, Equatable, Codable {
     public var standardError: Double?
     /// Mean and sd of totals in marks.
     public var meanMarks: Double?
+    /// Standard deviation of the totals, in marks.
     public var sdMarks: Double?
     /// Candidates per tenth of the maximum: 0–10%, 10–20% … 90–100% (100% in the last).
     public var distribution: [Int]
+    /// Each item's figures, in key order.
     public var items: [Item]
 }
 

@@ -4,16 +4,19 @@ internal import Foundation
 /// One marked answer sheet, handed to the caller as soon as it is marked (so results
 /// can be written while the file is still being read).
 public struct MarkedSheet: Sendable {
+    /// The candidate's id as the sheet gives it.
     public var candidateID: String
     /// The sheet's line in the responses file.
     public var line: Int
     /// The candidate's name and email, when the responses file has them.
     public var name: String?
+    /// The candidate's email, when the file has one.
     public var email: String?
     /// The options chosen, per key item.
     public var responses: [ChosenOptions]
     /// The marks of each item (0 for removed items).
     public var points: [Double]
+    /// What became of each cell.
     public var outcomes: [MarkingScheme.Outcome]
     /// The sum of the item marks, before the floor (what the statistics use).
     public var raw: Double
@@ -23,11 +26,15 @@ public struct MarkedSheet: Sendable {
 
 /// A cell that needs a person: an invalid mark, or several marks on a single-answer item.
 public struct FlaggedCell: Sendable, Equatable, Codable {
+    /// The candidate's id as the sheet gives it.
     public var candidateID: String
+    /// The row's line in the responses file.
     public var line: Int
+    /// The item's id.
     public var item: String
     /// What the cell held, as letters (`AC`) or `?` for an invalid mark.
     public var answer: String
+    /// Why it scored 0.
     public var outcome: MarkingScheme.Outcome
 
     /// Creates a flagged cell.
@@ -42,16 +49,21 @@ public struct FlaggedCell: Sendable, Equatable, Codable {
 
 /// A row of a responses file that was not marked, and why.
 public struct SkippedRow: Sendable, Equatable, Codable {
+    /// The row's line in the responses file.
     public var line: Int
+    /// Why the row was not marked.
     public var reason: String
 }
 
 /// What marking a whole responses file found, besides the sheets themselves.
 public struct MCQCohortSummary: Sendable {
+    /// Moodle's statistics over every marked sheet.
     public var analysis: ItemAnalysis
+    /// The layout the file was read as.
     public var format: ResponsesFormat
     /// About the file as a whole (ignored columns, assumptions).
     public var notes: [String]
+    /// Rows that were not marked, in file order.
     public var skipped: [SkippedRow]
     /// The first ``flaggedLimit`` flagged cells, in file order.
     public var flagged: [FlaggedCell]

@@ -141,14 +141,23 @@ public enum MCQReport {
 
     /// Everything the outputs record besides the sheets.
     public struct Context: Sendable {
+        /// The test as read.
         public var test: MCQTest
+        /// The test as marked.
         public var scheme: MarkingScheme
+        /// The statistics.
         public var analysis: ItemAnalysis
+        /// The answer sheets' file name.
         public var responsesFile: String
+        /// The sheets' layout.
         public var format: ResponsesFormat
+        /// Notes about the sheets' file.
         public var notes: [String]
+        /// Rows not marked.
         public var skipped: [SkippedRow]
+        /// Cells that need a person (the first ones).
         public var flagged: [FlaggedCell]
+        /// How many cells need a person in all.
         public var flaggedCount: Int
 
         /// Collects the context of a report.

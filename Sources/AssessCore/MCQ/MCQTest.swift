@@ -11,6 +11,7 @@ public import AssessDocuments
 public struct MCQTest: Sendable {
     /// The key as read from its file (before voids and re-keys, which ``MarkingScheme`` applies).
     public var key: AnswerKey
+    /// The marking settings of the test's YAML.
     public var settings: MCQSettings
     /// The test's title: the YAML's `title`, else the key's, else the key file's name.
     public var title: String
@@ -143,6 +144,7 @@ public struct MCQSettings: Sendable, Equatable, Codable {
 
         /// The item: its id in the key, or `Q<n>`.
         public var item: String
+        /// What is done to it.
         public var action: Action
         /// Why, for the record in the results.
         public var reason: String?

@@ -47,6 +47,7 @@ public struct MarkingScheme: Sendable {
         public let key: KeyItem
         /// Its 0-based position in the key.
         public let index: Int
+        /// Whether it is voided or re-keyed.
         public let status: Status
         /// The change that applies to it, if any.
         public let change: MCQSettings.Change?
@@ -192,6 +193,7 @@ public struct MarkingScheme: Sendable {
     private let counts: [Bool]
     /// The full marks of the test: the sum of the items' marks, removed items left out.
     public let maximum: Double
+    /// The test's settings.
     public let settings: MCQSettings
     /// The test it was compiled from.
     public let test: MCQTest

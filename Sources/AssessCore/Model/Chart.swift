@@ -10,7 +10,9 @@ public struct Chart: Sendable, Equatable, Codable {
 
     /// A named list of values, one per category (nil: no value).
     public struct Series: Sendable, Equatable, Codable {
+        /// The series' name (a legend and axis label).
         public var name: String
+        /// One value per category.
         public var values: [Double?]
         /// Creates a series.
         public init(_ name: String, _ values: [Double?]) {
@@ -21,7 +23,9 @@ public struct Chart: Sendable, Equatable, Codable {
 
     /// A line across the chart at a value, with its meaning.
     public struct Guide: Sendable, Equatable, Codable {
+        /// Where the line is drawn.
         public var value: Double
+        /// What it means.
         public var label: String
         /// Creates a guide.
         public init(_ value: Double, _ label: String) {
@@ -32,14 +36,19 @@ public struct Chart: Sendable, Equatable, Codable {
 
     /// What the chart shows, in one sentence (its accessible description).
     public var title: String
+    /// Columns or bars.
     public var style: Style
+    /// The labels along the category axis.
     public var categories: [String]
+    /// The values.
     public var series: [Series]
     /// The value axis; nil bounds follow the data.
     public var minimum: Double?
+    /// The value axis' upper end.
     public var maximum: Double?
     /// The values' unit, shown on the axis: `%`, `candidates`.
     public var unit: String
+    /// Lines drawn across the chart.
     public var guides: [Guide]
 
     /// Creates a chart.

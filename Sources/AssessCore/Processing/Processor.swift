@@ -65,6 +65,7 @@ public struct ReportFile: Sendable, Equatable, Codable {
     public var name: String
     /// The header row.
     public var columns: [String]
+    /// The data rows, each as long as the header.
     public var rows: [[String]]
 
     /// Creates a table file.
