@@ -93,7 +93,8 @@ public enum MCQReportPage {
         render(title: context.test.title, sections: MCQReport.sections(context))
     }
 
-    /// Renders report sections as a page (also used for the cohort reports of `assess run`).
+    /// Renders report sections as a page (also used for the cohort reports of `assess run`);
+    /// the first section is the summary under the page's heading.
     public static func render(title: String, context line: String? = nil, sections: [FeedbackSection]) -> String {
         var page = HTMLPage(title: "\(title) — report")
         if let line { page.element("p", line, class: "context") }
@@ -101,7 +102,7 @@ public enum MCQReportPage {
         page.element("h1", title)
         for (index, section) in sections.enumerated() {
             var shown = section
-            if index == 0 && section.title == title { shown.title = "Summary" }
+            if index == 0 { shown.title = "Summary" }  // the page's heading already names the test
             page.section(shown)
         }
         return page.html

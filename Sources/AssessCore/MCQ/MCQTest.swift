@@ -46,8 +46,9 @@ public struct MCQTest: Sendable {
     /// - Parameters:
     ///   - directory: where relative `key:` paths start.
     ///   - defaultKey: the key file to use when the mapping names none and lists no `items`.
+    ///   - defaultTitle: the title when the mapping names none (the assessment's).
     /// - Throws: ``ConfigurationError`` at the offending key.
-    public static func read(_ fields: ConfigFields, directory: String, defaultKey: String?, file: String) throws(ConfigurationError) -> MCQTest {
+    public static func read(_ fields: ConfigFields, directory: String, defaultKey: String?, file: String, defaultTitle: String? = nil) throws(ConfigurationError) -> MCQTest {
         let settings = try MCQSettings(fields)
         let options = try fields.int("options", in: 2...KeyItem.maximumOptions) ?? 4
         var key: AnswerKey
@@ -77,7 +78,7 @@ public struct MCQTest: Sendable {
             let reasons = key.warnings.map(\.message).joined(separator: " ")
             throw ConfigurationError("the key \(keyFile) holds no item that can be marked\(reasons.isEmpty ? "" : ": " + reasons)", at: fields.raw("key")?.location ?? fields.location)
         }
-        let title = try fields.string("title") ?? key.title ?? keyFile
+        let title = try fields.string("title") ?? defaultTitle ?? key.title ?? keyFile
         let test = MCQTest(key: key, settings: settings, title: title, keyFile: keyFile)
         try test.checkChanges(fields)
         return test

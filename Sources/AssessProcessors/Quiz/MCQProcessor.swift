@@ -56,7 +56,8 @@ struct MCQProcessor: Processor {
             }
             defaultKey = key
         }
-        test = try MCQTest.read(fields, directory: directory.isEmpty ? "." : directory, defaultKey: defaultKey, file: yaml)
+        test = try MCQTest.read(fields, directory: directory.isEmpty ? "." : directory, defaultKey: defaultKey, file: yaml,
+                                defaultTitle: configuration.assessment.title)
         scheme = MarkingScheme(test)
         let responses = try fields.string("responses") ?? "responses.csv"
         responsesPath = directory.isEmpty ? nil : (responses.hasPrefix("/") ? responses : directory + "/" + responses)
