@@ -51,6 +51,7 @@ public struct HTMLPage {
             }
             raw("</dl>\n")
         }
+        if let chart = section.chart { raw("<figure>\n" + SVGChart.render(chart) + "</figure>\n") }
         if let table = section.table { self.table(table) }
         if !section.notes.isEmpty {
             raw("<ul class=\"notes\">\n")
@@ -62,7 +63,7 @@ public struct HTMLPage {
 
     /// Appends a table with a caption and column headers.
     mutating func table(_ table: FeedbackSection.Table) {
-        raw("<table>\n<caption>\(Self.escape(table.caption))</caption>\n<thead><tr>")
+        raw("<div class=\"scroll\">\n<table>\n<caption>\(Self.escape(table.caption))</caption>\n<thead><tr>")
         for column in table.columns { raw("<th scope=\"col\">\(Self.escape(column))</th>") }
         raw("</tr></thead>\n<tbody>\n")
         for row in table.rows {
@@ -72,7 +73,7 @@ public struct HTMLPage {
             }
             raw("</tr>\n")
         }
-        raw("</tbody>\n</table>\n")
+        raw("</tbody>\n</table>\n</div>\n")
     }
 
     /// Appends findings, each labelled in words ("Needs attention", "Note").
@@ -126,6 +127,7 @@ public struct HTMLPage {
     ul.findings li{margin:.3rem 0}ul.findings li.attention{border-left:6px double #1a1a1a;padding-left:.5rem}
     code{font-size:.85em;color:#3d3d3d}a{color:#0b4f9c}
     .status{font-weight:700}
+    figure{margin:.8rem 0}svg.chart{max-width:100%;height:auto}.scroll{overflow-x:auto}
     @media print{@page{size:A4;margin:18mm}main{max-width:none;padding:0}a{color:#000;text-decoration:underline}
     h2{break-after:avoid}table,section{break-inside:avoid}thead th{background:none}}
     """

@@ -40,8 +40,19 @@ public struct OutputWriter {
         for result in results {
             let folder = directory + "/" + result.assessment.id
             try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try Self.atomicWrite(ResultsCSV.render(result, course: course), to: folder + "/results.csv")
+            let files = result.cohortFiles.keys.sorted().flatMap { result.cohortFiles[$0] ?? [] }.filter { Self.isSafeFileName($0.name) }
+            let ownResults = files.contains { $0.name == "results.csv" }
+            try Self.atomicWrite(ResultsCSV.render(result, course: course), to: folder + (ownResults ? "/submissions.csv" : "/results.csv"))
+            for file in files {
+                try Self.atomicWrite(([file.columns] + file.rows).map { $0.map(ResultsCSV.field).joined(separator: ",") + "\n" }.joined(), to: folder + "/" + file.name)
+            }
             try Self.atomicWrite(FeedbackJSON.encode(result), to: folder + "/results.json")
+            if !result.cohortReports.isEmpty {
+                let sections = result.cohortReports.keys.sorted().flatMap { result.cohortReports[$0] ?? [] }
+                try Self.atomicWrite(MCQReportPage.render(title: result.assessment.title, context: "\(result.assessment.module) · \(course.programme) · \(course.cohort)", sections: sections),
+                                     to: folder + "/report.html")
+            }
+            try writeGradebooks(result)
         }
 
         // Archives hold every assessment: those run now, and earlier results of the rest.
@@ -79,6 +90,33 @@ public struct OutputWriter {
             if stem.hasSuffix(".tmp") { stem = stem.dropLast(4) }
             if names.contains(String(stem)) { try? FileManager.default.removeItem(atPath: folder + "/" + item) }
         }
+    }
+
+    /// Writes `out/lms/<assessment>-moodle-grading-worksheet.csv` and
+    /// `…-canvas-gradebook.csv` when a processor gave the candidates a score.
+    private func writeGradebooks(_ result: AssessmentResults) throws {
+        var maximum: Double?
+        var scores: [String: Double] = [:]
+        for submission in result.submissions {
+            for processor in submission.processors {
+                guard let score = processor.metrics["score"]?.numberValue, let maximumScore = processor.metrics["max_score"]?.numberValue else { continue }
+                scores[submission.candidateID] = score
+                maximum = maximumScore
+            }
+        }
+        guard let maximum else { return }
+        let entries = course.candidates.sorted { $0.id < $1.id }.map { candidate in
+            GradebookExport.Entry(candidateID: candidate.id, name: candidate.name, email: candidate.email, lmsID: candidate.lmsID,
+                                  points: scores[candidate.id], maximum: maximum)
+        }
+        try FileManager.default.createDirectory(atPath: directory + "/lms", withIntermediateDirectories: true)
+        try GradebookExport.write(entries, title: result.assessment.title, maximum: maximum, to: directory + "/lms", prefix: result.assessment.id + "-")
+    }
+
+    /// A file name a processor may choose: letters, digits, `.`, `_`, `-`, ending in `.csv`.
+    static func isSafeFileName(_ name: String) -> Bool {
+        name.hasSuffix(".csv") && !name.hasPrefix(".") && name.count <= 64
+            && name.unicodeScalars.allSatisfy { $0.value < 0x80 && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) }
     }
 
     /// Writes `text` as UTF-8, atomically.

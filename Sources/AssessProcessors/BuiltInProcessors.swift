@@ -5,6 +5,7 @@ public import AssessCore
 public let builtInProcessors: [any Processor.Type] = [
     DissertationProcessor.self,
     JournalProcessor.self,
+    MCQProcessor.self,
     PeerProcessor.self,
     PenaltiesProcessor.self,
     PresentationProcessor.self,

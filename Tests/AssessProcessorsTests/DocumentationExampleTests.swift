@@ -48,7 +48,7 @@ struct DocumentationExample: CustomTestStringConvertible, Sendable {
 @Suite struct DocumentationExampleTests {
     @Test func everyFormatAndProcessorPageHasAnExample() {
         let kinds = Set(DocumentationExample.all().map(\.kind))
-        #expect(kinds.isSuperset(of: ["docx", "markdown", "odt", "pptx", "pdf", "rtf", "wordcount", "dissertation", "journal", "presentation", "rubric-mark", "penalties", "webpa"]))
+        #expect(kinds.isSuperset(of: ["docx", "markdown", "odt", "pptx", "pdf", "rtf", "wordcount", "dissertation", "journal", "presentation", "rubric-mark", "penalties", "webpa", "mcq"]))
         let docx = DocumentationExample.all().filter { $0.kind == "docx" }
         #expect(!docx.isEmpty && docx.allSatisfy { $0.block("json")?.contains("\"word_compatible\"") == true })
     }
@@ -170,6 +170,8 @@ struct DocumentationExample: CustomTestStringConvertible, Sendable {
             try penalties(example, expected)
         case "webpa":
             try webpa(example, expected)
+        case "mcq":
+            try verifyMCQ(example, expected)
         default:
             Issue.record("unknown example kind \(example.kind) in \(example.file)")
         }
@@ -243,5 +245,88 @@ extension ConfigFields {
     static func subset(_ fields: ConfigFields, _ keys: [String]) -> ConfigFields {
         let entries = fields.value.entries.filter { keys.contains($0.key) }
         return (try? ConfigFields(ConfigValue(.map(entries), at: fields.location), context: fields.context)) ?? fields
+    }
+}
+
+extension DocumentationExampleTests {
+    /// An MCQ example: an optional test YAML (`yaml`), an optional key file (`xml`, or
+    /// `csv key`), the answer sheets (`csv`), and the expected figures: `scores` (each
+    /// candidate's total), and optionally `max_score`, `marks` (each item's marks),
+    /// `outcomes` (cells that are not plain answers), `summary` (the --json figures) and
+    /// `items` (item-analysis figures), compared to two decimals.
+    func verifyMCQ(_ example: DocumentationExample, _ expected: [String: Any]) throws {
+        let directory = try TemporaryDirectory()
+        var keyPath: String?
+        if let xml = example.block("xml") {
+            keyPath = directory.path + "/key.xml"
+            try xml.write(toFile: keyPath ?? "", atomically: true, encoding: .utf8)
+        }
+        if let csv = example.block("csv key") {
+            keyPath = directory.path + "/key.csv"
+            try csv.write(toFile: keyPath ?? "", atomically: true, encoding: .utf8)
+        }
+        if let yaml = example.block("yaml") {
+            keyPath = directory.path + "/test.yaml"
+            try yaml.write(toFile: keyPath ?? "", atomically: true, encoding: .utf8)
+        }
+        let test = try MCQTest.load(path: try #require(keyPath, "\(example.file): an mcq example needs a yaml, xml or csv key block"))
+        let responses = directory.path + "/responses.csv"
+        try (try #require(example.block("csv")) + "\n").write(toFile: responses, atomically: true, encoding: .utf8)
+        var sheets: [MarkedSheet] = []
+        let scheme = MarkingScheme(test)
+        let summary = try MCQMarking.mark(responses: responses, scheme: scheme) { sheets.append($0) }
+        func close(_ value: Double?, _ wanted: Any?, _ label: String) {
+            guard let wanted = (wanted as? NSNumber)?.doubleValue else {
+                #expect(value == nil || wanted is NSNull, "\(example.file) \(label): \(String(describing: value))")
+                return
+            }
+            #expect(abs((value ?? .nan) - wanted) < 0.005, "\(example.file) \(label): \(String(describing: value)) ≠ \(wanted)")
+        }
+        if let scores = expected["scores"] as? [String: Any] {
+            #expect(Set(scores.keys) == Set(sheets.map(\.candidateID)), "\(example.file): candidates")
+            for sheet in sheets { close(sheet.total, scores[sheet.candidateID], "score of \(sheet.candidateID)") }
+        }
+        if let maximum = expected["max_score"] { close(scheme.maximum, maximum, "max_score") }
+        if let marks = expected["marks"] as? [String: [Any]] {
+            for sheet in sheets {
+                guard let wanted = marks[sheet.candidateID] else { continue }
+                #expect(wanted.count == sheet.points.count, "\(example.file): marks of \(sheet.candidateID)")
+                for (index, value) in zip(sheet.points, wanted).enumerated() { close(value.0, value.1, "\(sheet.candidateID) item \(index + 1)") }
+            }
+        }
+        if let outcomes = expected["outcomes"] as? [String: [String: String]] {
+            for sheet in sheets {
+                var found: [String: String] = [:]
+                for (index, outcome) in sheet.outcomes.enumerated() where outcome != .answered && outcome != .blank {
+                    found[scheme.items[index].id] = outcome.rawValue
+                }
+                #expect(found == (outcomes[sheet.candidateID] ?? [:]), "\(example.file): outcomes of \(sheet.candidateID)")
+            }
+        }
+        if let figures = expected["summary"] as? [String: Any] {
+            let actual = MCQReport.summary(summary.analysis)
+            for (key, wanted) in figures {
+                switch actual[key] {
+                case .int(let value)?: close(Double(value), wanted, key)
+                case .double(let value)?: close(value, wanted, key)
+                default: close(nil, wanted, key)
+                }
+            }
+        }
+        if let items = expected["items"] as? [String: [String: Any]] {
+            for (id, figures) in items {
+                let item = try #require(summary.analysis.items.first { $0.id == id }, "\(example.file): no item \(id)")
+                for (key, wanted) in figures {
+                    switch key {
+                    case "facility": close(item.facility, wanted, "\(id) facility")
+                    case "sd": close(item.sd, wanted, "\(id) sd")
+                    case "discrimination_index": close(item.discriminationIndex, wanted, "\(id) discrimination index")
+                    case "discriminative_efficiency": close(item.discriminativeEfficiency, wanted, "\(id) discriminative efficiency")
+                    case "flags": #expect(item.flags == (wanted as? [String]), "\(example.file): \(id) flags")
+                    default: Issue.record("\(example.file): unknown item figure \(key)")
+                    }
+                }
+            }
+        }
     }
 }

@@ -7,6 +7,12 @@ public struct UnmatchedSubmission: Sendable, Equatable, Codable {
     public var source: String
     /// Why it was not matched, and what to do.
     public var reason: String
+
+    /// Creates an entry.
+    public init(source: String, reason: String) {
+        self.source = source
+        self.reason = reason
+    }
 }
 
 /// Finds each candidate's files in an assessment's `submissions/` folder: candidate

@@ -37,14 +37,17 @@ public struct FeedbackSection: Sendable, Equatable, Codable {
     public var table: Table?
     /// Further points, shown as a list.
     public var notes: [String]
+    /// A chart drawn before the table (reports only), whose data the table repeats.
+    public var chart: Chart?
 
     /// Creates a section.
-    public init(title: String, summary: String? = nil, facts: [Fact] = [], table: Table? = nil, notes: [String] = []) {
+    public init(title: String, summary: String? = nil, facts: [Fact] = [], table: Table? = nil, notes: [String] = [], chart: Chart? = nil) {
         self.title = title
         self.summary = summary
         self.facts = facts
         self.table = table
         self.notes = notes
+        self.chart = chart
     }
 }
 

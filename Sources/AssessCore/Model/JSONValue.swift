@@ -35,6 +35,14 @@ public indirect enum JSONValue: Sendable, Equatable, Hashable, Codable {
 
     /// The integer, if this is one.
     public var intValue: Int? { if case .int(let value) = self { value } else { nil } }
+    /// The number, whole or decimal, if this is one.
+    public var numberValue: Double? {
+        switch self {
+        case .int(let value): Double(value)
+        case .double(let value): value
+        default: nil
+        }
+    }
     /// The member of an object.
     public subscript(key: String) -> JSONValue? { if case .object(let members) = self { members[key] } else { nil } }
 }

@@ -67,23 +67,27 @@ public struct AssessmentResults: Sendable, Equatable, Codable {
     /// Problems of the assessment's own input files (a mark sheet with a wrong level
     /// name…), not of one submission: each needs a person.
     public var problems: [Finding]
+    /// Cohort-phase tables by processor identifier (written as CSV beside `results.csv`).
+    public var cohortFiles: [String: [ReportFile]]
 
     enum CodingKeys: String, CodingKey {
         case assessment, submissions, unmatched, problems
         case cohortReports = "cohort_reports"
+        case cohortFiles = "cohort_files"
     }
 
     /// Creates results.
-    public init(assessment: Assessment, submissions: [SubmissionResult], unmatched: [UnmatchedSubmission] = [], cohortReports: [String: [FeedbackSection]] = [:],
-                problems: [Finding] = []) {
+    public init(assessment: Assessment, submissions: [SubmissionResult], unmatched: [UnmatchedSubmission] = [],
+                cohortReports: [String: [FeedbackSection]] = [:], cohortFiles: [String: [ReportFile]] = [:], problems: [Finding] = []) {
         self.assessment = assessment
         self.submissions = submissions
         self.unmatched = unmatched
         self.cohortReports = cohortReports
         self.problems = problems
+        self.cohortFiles = cohortFiles
     }
 
-    /// Reads results, including those written before `problems` existed.
+    /// Reads results, including those written before `problems` and cohort files existed.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         assessment = try container.decode(Assessment.self, forKey: .assessment)
@@ -91,6 +95,7 @@ public struct AssessmentResults: Sendable, Equatable, Codable {
         unmatched = try container.decode([UnmatchedSubmission].self, forKey: .unmatched)
         cohortReports = try container.decode([String: [FeedbackSection]].self, forKey: .cohortReports)
         problems = try container.decodeIfPresent([Finding].self, forKey: .problems) ?? []
+        cohortFiles = try container.decodeIfPresent([String: [ReportFile]].self, forKey: .cohortFiles) ?? [:]
     }
 
     /// The result of one candidate.

@@ -30,12 +30,15 @@ public struct Submission: Sendable, Equatable {
     /// For group work: the member who handed the files in for this candidate's group,
     /// when it was someone else.
     public var handedInBy: String?
+    /// Rows of cohort-wide files that belong to the candidate (an MCQ answer sheet).
+    public var records: [SubmissionRecord]
 
     /// Creates a submission.
-    public init(assessmentID: String, candidateID: String, files: [SubmittedFile], handedInBy: String? = nil) {
+    public init(assessmentID: String, candidateID: String, files: [SubmittedFile], records: [SubmissionRecord] = [], handedInBy: String? = nil) {
         self.assessmentID = assessmentID
         self.candidateID = candidateID
         self.files = files
+        self.records = records
         self.handedInBy = handedInBy
     }
 }
@@ -66,13 +69,16 @@ public struct SubmissionContent: Sendable {
     /// The results of the processors listed before this one in `assessment.yaml`, in
     /// order: `penalties` reads `wordcount`'s words and the mark of `rubric` or `peer`.
     public var earlier: [ProcessorResult] = []
+    /// The candidate's rows of cohort-wide files (an MCQ answer sheet).
+    public var records: [SubmissionRecord]
 
     /// Creates the content of a submission.
-    public init(candidateID: String, assessment: Assessment, documents: [Document],
+    public init(candidateID: String, assessment: Assessment, documents: [Document], records: [SubmissionRecord] = [],
                 candidate: Candidate? = nil, groupMembers: [Candidate] = []) {
         self.candidateID = candidateID
         self.assessment = assessment
         self.documents = documents
+        self.records = records
         self.candidate = candidate
         self.groupMembers = groupMembers
     }

@@ -26,6 +26,10 @@ public protocol Processor: Sendable {
     func process(_ submission: SubmissionContent) throws -> ProcessorResult
     /// Looks at the whole cohort after every submission was processed.
     func review(cohort: [String: ProcessorResult]) -> CohortReview
+    /// Reads submissions that arrive as rows of one file for the whole cohort (an MCQ's
+    /// `responses.csv`), matched to the roster; nil (the default) when the processor
+    /// reads only candidates' folders. Called once per run, before ``process(_:)``.
+    func cohortSubmissions(candidates: [Candidate]) -> CohortSubmissions?
 }
 
 extension Processor {
@@ -34,20 +38,44 @@ extension Processor {
 
     /// No cohort phase by default.
     public func review(cohort: [String: ProcessorResult]) -> CohortReview { CohortReview() }
+
+    /// No cohort-wide input by default.
+    public func cohortSubmissions(candidates: [Candidate]) -> CohortSubmissions? { nil }
 }
 
-/// What a processor's cohort phase adds: findings per candidate and a report for the
-/// module lead.
+/// What a processor's cohort phase adds: findings per candidate, a report for the
+/// module lead, and tables written beside the assessment's results.
 public struct CohortReview: Sendable, Equatable, Codable {
     /// Extra findings by candidate id.
     public var findings: [String: [Finding]]
     /// Sections for the assessment's report (never in students' archives).
     public var report: [FeedbackSection]
+    /// CSV files for `out/<assessment>/` (e.g. `item-analysis.csv`). A `results.csv`
+    /// here replaces the generic one, which is then written as `submissions.csv`.
+    public var files: [ReportFile]
 
     /// Creates a review.
-    public init(findings: [String: [Finding]] = [:], report: [FeedbackSection] = []) {
+    public init(findings: [String: [Finding]] = [:], report: [FeedbackSection] = [], files: [ReportFile] = []) {
         self.findings = findings
         self.report = report
+        self.files = files
+    }
+}
+
+/// A CSV table a cohort phase adds to the assessment's outputs.
+public struct ReportFile: Sendable, Equatable, Codable {
+    /// The file name, e.g. `item-analysis.csv`.
+    public var name: String
+    /// The header row.
+    public var columns: [String]
+    /// The data rows, each as long as the header.
+    public var rows: [[String]]
+
+    /// Creates a table file.
+    public init(name: String, columns: [String], rows: [[String]]) {
+        self.name = name
+        self.columns = columns
+        self.rows = rows
     }
 }
 

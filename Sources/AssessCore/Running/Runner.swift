@@ -29,6 +29,7 @@ public struct Runner: Sendable {
         let assessment = configured.assessment
         let collector = SubmissionCollector(candidates: course.candidates, limits: limits)
         var collected = collector.collect(assessmentID: assessment.id, directory: assessment.directory)
+        Self.addCohortRecords(configured, candidates: course.candidates, to: &collected)
         if assessment.kind == .groupPresentation {
             collected.submissions = collector.sharedWithinGroups(collected.submissions)
         }
@@ -52,6 +53,7 @@ public struct Runner: Sendable {
         }
 
         var cohortReports: [String: [FeedbackSection]] = [:]
+        var cohortFiles: [String: [ReportFile]] = [:]
         for (index, processor) in configured.processors.enumerated() {
             let identifier = type(of: processor).identifier
             var cohort: [String: ProcessorResult] = [:]
@@ -62,6 +64,7 @@ public struct Runner: Sendable {
             let review = processor.review(cohort: cohort)
             for (id, findings) in review.findings { processed[id]?.findings += findings }
             if !review.report.isEmpty { cohortReports[identifier] = review.report }
+            if !review.files.isEmpty { cohortFiles[identifier] = review.files }
         }
 
         let submissions = course.candidates.map(\.id).sorted().map { id in
@@ -74,7 +77,25 @@ public struct Runner: Sendable {
             let identifier = type(of: checking).identifier
             problems += checking.inputProblems.map { Finding("\(identifier).invalid_input", .attention, $0.description) }
         }
-        return AssessmentResults(assessment: assessment, submissions: submissions, unmatched: collected.unmatched, cohortReports: cohortReports, problems: problems)
+        return AssessmentResults(assessment: assessment, submissions: submissions, unmatched: collected.unmatched,
+                                 cohortReports: cohortReports, cohortFiles: cohortFiles, problems: problems)
+    }
+
+    /// Adds the rows of cohort-wide files (an MCQ's answer sheets) that processors read:
+    /// a candidate with a row but no folder becomes a submission of that row alone.
+    static func addCohortRecords(_ configured: ConfiguredAssessment, candidates: [Candidate],
+                                 to collected: inout (submissions: [Submission], unmatched: [UnmatchedSubmission])) {
+        var byCandidate = Dictionary(collected.submissions.map { ($0.candidateID, $0) }, uniquingKeysWith: { first, _ in first })
+        var changed = false
+        for processor in configured.processors {
+            guard let cohort = processor.cohortSubmissions(candidates: candidates) else { continue }
+            changed = true
+            collected.unmatched += cohort.unmatched
+            for (id, record) in cohort.records {
+                byCandidate[id, default: Submission(assessmentID: configured.assessment.id, candidateID: id, files: [])].records.append(record)
+            }
+        }
+        if changed { collected.submissions = byCandidate.keys.sorted().compactMap { byCandidate[$0] } }
     }
 
     /// Reads one submission and runs every processor on it. Never throws: whatever
@@ -102,10 +123,13 @@ public struct Runner: Sendable {
                 findings.append(Finding("document.unreadable", .attention, "\(file.name): \(error.description)", file: file.name))
             }
         }
-        if submission.files.isEmpty {
+        for record in submission.records {
+            reports.append(.init(name: record.name, format: "csv", error: nil, sha256: SHA256.hex(Array(record.fields.joined(separator: "\u{1F}").utf8))))
+        }
+        if submission.files.isEmpty && submission.records.isEmpty {
             findings.append(Finding("submission.empty", .attention, "The submission folder holds no files; check whether the upload failed."))
         }
-        guard !documents.isEmpty else {
+        guard !documents.isEmpty || !submission.records.isEmpty else {
             return SubmissionResult(candidateID: submission.candidateID, status: .unreadable, files: reports, findings: findings)
         }
         if documents.count < submission.files.count {
@@ -118,7 +142,7 @@ public struct Runner: Sendable {
         }
         let candidate = roster.candidate(submission.candidateID)
         var content = SubmissionContent(candidateID: submission.candidateID, assessment: configured.assessment, documents: documents,
-                                        candidate: candidate, groupMembers: roster.members(of: candidate?.group))
+                                        records: submission.records, candidate: candidate, groupMembers: roster.members(of: candidate?.group))
         var results: [ProcessorResult] = []
         for processor in configured.processors {
             let identifier = type(of: processor).identifier

@@ -18,15 +18,6 @@ extension JSONValue {
         return try decoder.decode(type, from: JSONEncoder().encode(self))
     }
 
-    /// The number, whole or not.
-    public var numberValue: Double? {
-        switch self {
-        case .int(let value): Double(value)
-        case .double(let value): value
-        default: nil
-        }
-    }
-
     /// The text, if this is text.
     public var stringValue: String? { if case .string(let value) = self { value } else { nil } }
 }
