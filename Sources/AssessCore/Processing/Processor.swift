@@ -43,11 +43,20 @@ public struct CohortReview: Sendable, Equatable, Codable {
     public var findings: [String: [Finding]]
     /// Sections for the assessment's report (never in students' archives).
     public var report: [FeedbackSection]
+    /// Staff-only figures by candidate id, merged into the processor's `restricted`
+    /// (results.json and the ledger, never a student's archive).
+    public var restricted: [String: [String: JSONValue]]
+    /// Problems for staff about the assessment as a whole (they make `assess run` exit
+    /// 1 and are listed in run.json, never in a student's archive).
+    public var problems: [Finding]
 
     /// Creates a review.
-    public init(findings: [String: [Finding]] = [:], report: [FeedbackSection] = []) {
+    public init(findings: [String: [Finding]] = [:], report: [FeedbackSection] = [], restricted: [String: [String: JSONValue]] = [:],
+                problems: [Finding] = []) {
         self.findings = findings
         self.report = report
+        self.restricted = restricted
+        self.problems = problems
     }
 }
 
