@@ -85,18 +85,27 @@ struct SimilarityProcessor: Processor {
         let ids = texts.keys.sorted()
         guard ids.count >= 2 else { return CohortReview() }
 
-        // Fingerprint → the submissions (and positions) that hold it.
-        var index: [UInt64: [(id: Int, position: Int)]] = [:]
+        // Every fingerprint of the cohort, sorted by hash: each run of equal hashes is the
+        // submissions (and positions) that share it. One sort, no table of tables.
+        var all: [(hash: UInt64, id: Int, position: Int)] = []
         for (number, id) in ids.enumerated() {
             guard let fingerprinted = texts[id] else { continue }
-            for print in fingerprinted.prints { index[print.hash, default: []].append((number, print.position)) }
+            for print in fingerprinted.prints { all.append((print.hash, number, print.position)) }
+        }
+        all.sort { ($0.hash, $0.id, $0.position) < ($1.hash, $1.id, $1.position) }
+        guard !all.isEmpty else { return CohortReview() }
+        var groups: [Range<Int>] = []
+        var groupStart = 0
+        for index in 1...all.count where index == all.count || all[index].hash != all[groupStart].hash {
+            if all[index - 1].id != all[groupStart].id { groups.append(groupStart..<index) }  // held by two or more
+            groupStart = index
         }
         // Text most of the cohort shares (the question, a template): its words are masked,
         // so no passage runs into it.
         var common: Set<UInt64> = []
-        for (hash, holders) in index {
-            let holderCount = Set(holders.map(\.id)).count
-            if holderCount >= 3 && Double(holderCount) > ignoreCommon * Double(ids.count) { common.insert(hash) }
+        for group in groups {
+            let holderCount = Set(all[group].map(\.id)).count
+            if holderCount >= 3 && Double(holderCount) > ignoreCommon * Double(ids.count) { common.insert(all[group.lowerBound].hash) }
         }
         var masks: [Int: [Bool]] = [:]
         for (number, id) in ids.enumerated() {
@@ -108,9 +117,8 @@ struct SimilarityProcessor: Processor {
             masks[number] = mask
         }
         var pairs: [PairKey: [(Int, Int)]] = [:]
-        for (hash, holders) in index where !common.contains(hash) {
-            let holdersByID = Dictionary(grouping: holders, by: \.id)
-            guard holdersByID.count >= 2 else { continue }
+        for group in groups where !common.contains(all[group.lowerBound].hash) {
+            let holdersByID = Dictionary(grouping: all[group], by: \.id)
             let owners = holdersByID.keys.sorted()
             for (i, a) in owners.enumerated() {
                 for b in owners[(i + 1)...] {
@@ -295,26 +303,42 @@ struct ComparableText: Sendable {
 
     static func tokenize(_ text: String, segment: Int, into words: inout [Word]) {
         var start: String.Index?
-        var key = ""
-        var index = text.startIndex
+        var key = String.UnicodeScalarView()
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
         func finish(at end: String.Index) {
-            if let begin = start, !key.isEmpty { words.append(Word(key: key, segment: segment, range: begin..<end)) }
+            if let begin = start, !key.isEmpty { words.append(Word(key: String(key), segment: segment, range: begin..<end)) }
             start = nil
-            key = ""
+            key = String.UnicodeScalarView()
         }
-        while index < text.endIndex {
-            let character = text[index]
-            if character.isLetter || character.isNumber {
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar.value < 0x80 {
+                switch scalar.value {
+                case 0x61...0x7A, 0x30...0x39:
+                    if start == nil { start = index }
+                    key.append(scalar)
+                case 0x41...0x5A:
+                    if start == nil { start = index }
+                    key.append(Unicode.Scalar(scalar.value + 32) ?? scalar)
+                case 0x27 where start != nil:
+                    break  // an apostrophe inside a word is part of it; the key leaves it out
+                default:
+                    finish(at: index)
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 if start == nil { start = index }
-                key += character.lowercased()
-            } else if (character == "'" || character == "\u{2019}") && start != nil {
-                // Apostrophes inside a word are part of it; the key leaves them out.
+                key.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else if scalar == "\u{2019}" && start != nil {
+                // As the ASCII apostrophe.
+            } else if scalar.properties.generalCategory == .nonspacingMark && start != nil {
+                key.append(scalar)  // a combining accent belongs to its letter
             } else {
                 finish(at: index)
             }
-            index = text.index(after: index)
+            index = scalars.index(after: index)
         }
-        finish(at: text.endIndex)
+        finish(at: scalars.endIndex)
     }
 }
 
