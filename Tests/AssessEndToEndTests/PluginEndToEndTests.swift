@@ -103,6 +103,17 @@ import Testing
         }
     }
 
+    @Test func missingPluginIsAConfigurationErrorWithItsLocation() throws {
+        let course = try CourseBuilder()
+        try course.assessment("essay", "title: Essay\nmodule: M\nkind: written\nprocessors:\n  wordcount: {}\n  plugin:nowhere-to-be-found: {}\n")
+        let validate = try CLI.run(["validate", course.path])
+        #expect(validate.status == 2)
+        #expect(validate.stderr.contains("essay/assessment.yaml:6:3: no executable 'assess-processor-nowhere-to-be-found'"))
+        let run = try CLI.run(["run", course.path, "--out", course.path + "/out"])
+        #expect(run.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: course.path + "/out"))
+    }
+
     @Test func pluginCheckReportsAnInvalidResponse() throws {
         let directory = try TemporaryDirectory()
         let script = directory.path + "/assess-processor-bad"

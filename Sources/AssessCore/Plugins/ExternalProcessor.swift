@@ -10,6 +10,8 @@ public struct ExternalProcessor: Processor {
     /// The YAML key prefix that names an external processor (`plugin:readability`).
     public static let keyPrefix = "plugin:"
 
+    /// What `assess processors` says of external processors (they have no examples of
+    /// their own: `assess plugin check` is their test).
     public static let description = ProcessorDescription(
         identifier: "plugin",
         name: "External processor",
