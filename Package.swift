@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "AssessProcessors", targets: ["AssessProcessors"]),
         .library(name: "AssessFeedback", targets: ["AssessFeedback"]),
         .library(name: "AssessLedger", targets: ["AssessLedger"]),
+        .plugin(name: "ValidateAssessments", targets: ["ValidateAssessments"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -68,6 +69,17 @@ let package = Package(
             name: "AssessEndToEndTests",
             dependencies: ["AssessCore", "AssessProcessors", "AssessFeedback", "AssessDocuments", "AssessLedger", "AssessTestSupport", "assess"]),
         .testTarget(name: "AssessLedgerTests", dependencies: ["AssessLedger", "AssessCore", "AssessTestSupport"]),
+        // Command plugins run the built tool; they do not depend on it (see STACK.md).
+        .plugin(
+            name: "ValidateAssessments",
+            capability: .command(intent: .custom(verb: "validate-assessments", description: "Check every course, assessment and rubric configuration in the package; errors as file:line:column.")),
+            path: "Plugins/ValidateAssessments"),
+        .plugin(
+            name: "NewProcessor",
+            capability: .command(
+                intent: .custom(verb: "new-processor", description: "Scaffold a built-in processor, its test and its registration."),
+                permissions: [.writeToPackageDirectory(reason: "It writes the new processor's source and test files and registers it.")]),
+            path: "Plugins/NewProcessor"),
     ],
     swiftLanguageModes: [.v6]
 )

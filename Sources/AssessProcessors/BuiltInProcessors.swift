@@ -10,6 +10,7 @@ public let builtInProcessors: [any Processor.Type] = [
     PenaltiesProcessor.self,
     PresentationProcessor.self,
     RubricProcessor.self,
+    SimilarityProcessor.self,
     WordCountProcessor.self,
 ]
 

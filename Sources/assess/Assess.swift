@@ -14,7 +14,7 @@ struct Assess: AsyncParsableCommand {
             person (listed in run.json and on stderr); 2 bad usage or invalid configuration.
             """,
         version: AssessVersion.current,
-        subcommands: [Run.self, Count.self, MCQ.self, Marksheets.self, History.self, Validate.self, Processors.self])
+        subcommands: [Run.self, Count.self, MCQ.self, Marksheets.self, History.self, Validate.self, Processors.self, Plugin.self])
 
     static func main() async {
         do {

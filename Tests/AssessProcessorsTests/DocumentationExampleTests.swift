@@ -48,7 +48,7 @@ struct DocumentationExample: CustomTestStringConvertible, Sendable {
 @Suite struct DocumentationExampleTests {
     @Test func everyFormatAndProcessorPageHasAnExample() {
         let kinds = Set(DocumentationExample.all().map(\.kind))
-        #expect(kinds.isSuperset(of: ["docx", "markdown", "odt", "pptx", "pdf", "rtf", "wordcount", "dissertation", "journal", "presentation", "rubric-mark", "penalties", "webpa", "mcq"]))
+        #expect(kinds.isSuperset(of: ["docx", "markdown", "odt", "pptx", "pdf", "rtf", "wordcount", "dissertation", "journal", "presentation", "rubric-mark", "penalties", "webpa", "mcq", "similarity"]))
         let docx = DocumentationExample.all().filter { $0.kind == "docx" }
         #expect(!docx.isEmpty && docx.allSatisfy { $0.block("json")?.contains("\"word_compatible\"") == true })
     }
@@ -99,6 +99,28 @@ struct DocumentationExample: CustomTestStringConvertible, Sendable {
             #expect(result.metrics[key] == value, "\(key) in \(example.file)")
         }
         #expect(.array(result.findings.map { .string($0.code) }) == expected["findings"], "findings in \(example.file)")
+    }
+
+    /// Runs the similarity page's example: the ```yaml block's options, each ```markdown
+    /// block a submission (S1, S2, …), the ```json block the pairs reported ("S1+S2") and
+    /// the words of each passage, in report order.
+    func runSimilarityExample(_ example: DocumentationExample, _ expected: [String: Any]) throws {
+        let fields = try ConfigFields(YAMLLoader.parse(try #require(example.block("yaml")), file: example.file), context: "assessment.yaml")
+        let options = try #require(try fields.fields("processors")?.raw("similarity"))
+        let assessment = Assessment(id: "docs", title: "Docs", module: "M", kind: .written)
+        let type = try #require(builtInRegistry.type("similarity"))
+        let processor = try type.init(configuration: ProcessorConfiguration(options, processor: "similarity", assessment: assessment))
+        var cohort: [String: ProcessorResult] = [:]
+        var index = 0
+        while let markdown = example.block("markdown", index) {
+            index += 1
+            let content = SubmissionContent(candidateID: "S\(index)", assessment: assessment, documents: [.init(file: "s.md", text: MarkdownReader.read(markdown))])
+            cohort["S\(index)"] = try processor.process(content)
+        }
+        let review = processor.review(cohort: cohort)
+        let rows = review.report.first?.table?.rows ?? []
+        #expect(Set(rows.map { $0[0] + "+" + $0[1] }).sorted() == expected["pairs"] as? [String], "pairs in \(example.file)")
+        #expect(rows.compactMap { Int($0[2]) } == expected["passage_words"] as? [Int], "passage words in \(example.file)")
     }
 
     /// A deck in the docs' notation, as the PPTX reader gives it.
@@ -168,6 +190,8 @@ struct DocumentationExample: CustomTestStringConvertible, Sendable {
             try rubricMark(example, expected)
         case "penalties":
             try penalties(example, expected)
+        case "similarity":
+            try runSimilarityExample(example, expected)
         case "webpa":
             try webpa(example, expected)
         case "mcq":

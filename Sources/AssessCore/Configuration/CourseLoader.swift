@@ -92,6 +92,12 @@ public struct CourseLoader: Sendable {
         guard let processorFields = try fields.fields("processors") else { throw fields.missing("processors") }
         var processors: [any Processor] = []
         for entry in processorFields.value.entries {
+            if entry.key.hasPrefix(ExternalProcessor.keyPrefix) {
+                let name = String(entry.key.dropFirst(ExternalProcessor.keyPrefix.count))
+                let configuration = try ProcessorConfiguration(entry.value, processor: entry.key, assessment: assessment, fallback: entry.keyLocation, course: course)
+                processors.append(try ExternalProcessor(name: name, configuration: configuration, at: entry.keyLocation))
+                continue
+            }
             guard let type = registry.type(entry.key) else {
                 let suggestion = registry.identifiers.min { editDistance($0, entry.key) < editDistance($1, entry.key) }
                 let hint = suggestion.map { editDistance($0, entry.key) <= 3 ? "; did you mean '\($0)'?" : "" } ?? ""

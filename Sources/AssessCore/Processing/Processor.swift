@@ -53,12 +53,21 @@ public struct CohortReview: Sendable, Equatable, Codable {
     /// CSV files for `out/<assessment>/` (e.g. `item-analysis.csv`). A `results.csv`
     /// here replaces the generic one, which is then written as `submissions.csv`.
     public var files: [ReportFile]
+    /// Staff-only figures by candidate id, merged into the processor's `restricted`
+    /// (results.json and the ledger, never a student's archive).
+    public var restricted: [String: [String: JSONValue]]
+    /// Problems for staff about the assessment as a whole (they make `assess run` exit
+    /// 1 and are listed in run.json, never in a student's archive).
+    public var problems: [Finding]
 
     /// Creates a review.
-    public init(findings: [String: [Finding]] = [:], report: [FeedbackSection] = [], files: [ReportFile] = []) {
+    public init(findings: [String: [Finding]] = [:], report: [FeedbackSection] = [], files: [ReportFile] = [],
+                restricted: [String: [String: JSONValue]] = [:], problems: [Finding] = []) {
         self.findings = findings
         self.report = report
         self.files = files
+        self.restricted = restricted
+        self.problems = problems
     }
 }
 

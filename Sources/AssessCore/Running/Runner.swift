@@ -54,6 +54,7 @@ public struct Runner: Sendable {
 
         var cohortReports: [String: [FeedbackSection]] = [:]
         var cohortFiles: [String: [ReportFile]] = [:]
+        var cohortProblems: [Finding] = []
         for (index, processor) in configured.processors.enumerated() {
             let identifier = type(of: processor).identifier
             var cohort: [String: ProcessorResult] = [:]
@@ -63,6 +64,12 @@ public struct Runner: Sendable {
             guard !cohort.isEmpty else { continue }
             let review = processor.review(cohort: cohort)
             for (id, findings) in review.findings { processed[id]?.findings += findings }
+            for (id, figures) in review.restricted {
+                guard var result = processed[id], index < result.processors.count else { continue }
+                result.processors[index].restricted = (result.processors[index].restricted ?? [:]).merging(figures) { _, new in new }
+                processed[id] = result
+            }
+            cohortProblems += review.problems
             if !review.report.isEmpty { cohortReports[identifier] = review.report }
             if !review.files.isEmpty { cohortFiles[identifier] = review.files }
         }
@@ -72,7 +79,7 @@ public struct Runner: Sendable {
         }
         // Problems of processors' own input files (mark sheets, extensions…): the faulty
         // file was left out, and a person must fix it.
-        var problems: [Finding] = []
+        var problems: [Finding] = cohortProblems
         for case let checking as any InputChecking in configured.processors {
             let identifier = type(of: checking).identifier
             problems += checking.inputProblems.map { Finding("\(identifier).invalid_input", .attention, $0.description) }

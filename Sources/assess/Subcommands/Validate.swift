@@ -81,6 +81,7 @@ extension Assess {
             for type in builtInProcessors {
                 print("\(type.description.identifier)\t\(type.description.summary)")
             }
+            print("plugin:NAME\t\(ExternalProcessor.description.summary)")
         }
     }
 }
