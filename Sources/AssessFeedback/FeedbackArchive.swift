@@ -55,17 +55,18 @@ public struct FeedbackArchive {
         page.element("p", "\(course.programme) · \(course.cohort)", class: "context")
         page.element("h1", "Feedback for \(candidate.name)")
         page.element("p", "Candidate \(candidate.id)", class: "context")
-        let rows = entries.map { entry -> [String] in
-            let words = entry.result.processors.first { $0.processor == "wordcount" }?.metrics["words"]?.intValue
-            return [entry.assessment.title, entry.assessment.module, statusText(entry.result), words.map(groupedDigits) ?? "—", notesText(entry.result)]
-        }
-        page.raw("<table>\n<caption>Your assessments</caption>\n<thead><tr><th scope=\"col\">Assessment</th><th scope=\"col\">Module</th><th scope=\"col\">Status</th><th scope=\"col\">Words counted</th><th scope=\"col\">Notes</th></tr></thead>\n<tbody>\n")
-        for (row, entry) in zip(rows, entries) {
-            page.raw("<tr><th scope=\"row\"><a href=\"\(HTMLPage.escape(entry.assessment.id))/feedback.html\">\(HTMLPage.escape(row[0]))</a></th>")
-            for cell in row.dropFirst() { page.raw("<td>\(HTMLPage.escape(cell))</td>") }
+        page.raw("<table class=\"summary\">\n<caption>Your assessments</caption>\n<thead><tr><th scope=\"col\">Assessment</th><th scope=\"col\">Module</th><th scope=\"col\" class=\"number\">Mark</th><th scope=\"col\">Band</th><th scope=\"col\">Status</th><th scope=\"col\">Notes</th></tr></thead>\n<tbody>\n")
+        for (assessment, result) in entries {
+            let mark = result.mark
+            page.raw("<tr><th scope=\"row\"><a href=\"\(HTMLPage.escape(assessment.id))/feedback.html\">\(HTMLPage.escape(assessment.title))</a></th>")
+            for (cell, number) in [(assessment.module, false), (mark.map { markText($0.mark) } ?? "—", true), (mark?.band ?? "—", false),
+                                   (statusText(result), false), (notesText(result), false)] {
+                page.raw("<td\(number ? " class=\"number\"" : "")>\(HTMLPage.escape(cell))</td>")
+            }
             page.raw("</tr>\n")
         }
         page.raw("</tbody>\n</table>\n")
+        page.element("p", "A mark shown as — has not been given yet. Marks may change until the exam board confirms them.")
         page.element("p", "Each assessment's page has the full report. The same content is in feedback.txt (plain text) and feedback.json.")
         return page.html
     }
@@ -76,7 +77,15 @@ public struct FeedbackArchive {
         page.element("p", "\(assessment.module) · \(course.programme)", class: "context")
         page.element("h1", assessment.title)
         page.element("p", "\(candidate.name) · candidate \(candidate.id)", class: "context")
-        page.raw("<p>Status: <span class=\"status\">\(HTMLPage.escape(statusText(result)))</span></p>\n")
+        var headline: [FeedbackSection.Fact] = []
+        if let mark = result.mark {
+            headline.append(.init("Mark", markText(mark.mark), emphasis: true))
+            if let band = mark.band { headline.append(.init("Band", band)) }
+        } else {
+            headline.append(.init("Mark", "not given yet"))
+        }
+        headline.append(.init("Status", statusText(result)))
+        page.facts(headline)
         if !result.files.isEmpty {
             page.table(FeedbackSection.Table(
                 caption: "Files received", columns: ["File", "Read as", "Result"],
@@ -92,7 +101,7 @@ public struct FeedbackArchive {
 
 func statusText(_ result: SubmissionResult) -> String {
     switch result.status {
-    case .processed: result.needsAttention.isEmpty ? "received and checked" : "received; a marker will review the notes below"
+    case .processed: result.needsAttention.isEmpty ? "received and checked" : "received; a marker will review the notes on its page"
     case .notSubmitted: "not submitted"
     case .unreadable: "received, but the file could not be read"
     }
@@ -114,6 +123,9 @@ struct FeedbackDocument: Encodable {
     let assessment: Assessment
     let candidate: [String: String]
     let result: SubmissionResult
+    /// The mark that stands (after penalties) and its band; nil until marked.
+    let mark: Double?
+    let band: String?
 
     init(course: Course, candidate: Candidate, assessment: Assessment, result: SubmissionResult) {
         self.course = ["programme": course.programme, "cohort": course.cohort]
@@ -124,6 +136,8 @@ struct FeedbackDocument: Encodable {
         var studentView = result
         for index in studentView.processors.indices { studentView.processors[index].restricted = nil }  // staff only
         self.result = studentView
+        mark = result.mark?.mark
+        band = result.mark?.band
     }
 }
 

@@ -119,3 +119,25 @@ public struct AssessmentResults: Sendable, Equatable, Codable {
         }
     }
 }
+
+/// The mark a student sees for an assessment, with the band and the processor that gave it.
+public struct ResultMark: Sendable, Equatable {
+    /// The mark, rounded as the processor rounds it.
+    public var mark: Double
+    /// The band's name, when the processor gave one.
+    public var band: String?
+    /// The identifier of the processor that gave it.
+    public var processor: String
+}
+
+extension SubmissionResult {
+    /// The last mark given in processor order (penalties come after the rubric that gave
+    /// the mark they reduce, so the last one is the one that stands); nil when unmarked.
+    public var mark: ResultMark? {
+        for result in processors.reversed() {
+            guard let mark = result.metrics["mark"]?.numberValue else { continue }
+            return ResultMark(mark: mark, band: result.metrics["band"]?.stringValue, processor: result.processor)
+        }
+        return nil
+    }
+}
