@@ -7,6 +7,8 @@ internal import Foundation
 /// feedback/<candidate>.zip   one archive per roster candidate
 /// <assessment>/results.csv   a row per candidate
 /// <assessment>/results.json  the full results, read back when a later run uses --only
+/// <assessment>/report.html   the module lead's report (SVG charts, no scripts)
+/// index.html                 the course's assessments, linked to their reports
 /// run.json                   counts, what needs a person, elapsed time
 /// ```
 ///
@@ -33,15 +35,16 @@ public struct OutputWriter {
         try fileManager.createDirectory(atPath: directory + "/feedback", withIntermediateDirectories: true)
         // A run killed while writing leaves temporary files beside the outputs; clear them.
         Self.removeLeftovers(in: directory + "/feedback", outputs: course.candidates.map { $0.id + ".zip" })
-        Self.removeLeftovers(in: directory, outputs: ["run.json"])
+        Self.removeLeftovers(in: directory, outputs: ["run.json", "index.html"])
         for configured in course.assessments {
-            Self.removeLeftovers(in: directory + "/" + configured.assessment.id, outputs: ["results.csv", "results.json"])
+            Self.removeLeftovers(in: directory + "/" + configured.assessment.id, outputs: ["results.csv", "results.json", "report.html"])
         }
         for result in results {
             let folder = directory + "/" + result.assessment.id
             try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try Self.atomicWrite(ResultsCSV.render(result, course: course), to: folder + "/results.csv")
             try Self.atomicWrite(FeedbackJSON.encode(result), to: folder + "/results.json")
+            try Self.atomicWrite(AssessmentReport(course: course, results: result).html, to: folder + "/report.html")
         }
 
         // Archives hold every assessment: those run now, and earlier results of the rest.
@@ -56,6 +59,7 @@ public struct OutputWriter {
         let order = course.assessments.map(\.assessment.id)
         all.sort { (order.firstIndex(of: $0.assessment.id) ?? .max) < (order.firstIndex(of: $1.assessment.id) ?? .max) }
 
+        try Self.atomicWrite(CourseReport(course: course, results: all).html, to: directory + "/index.html")
         var archives: [String: String] = [:]
         for candidate in course.candidates.sorted(by: { $0.id < $1.id }) {
             let archive = FeedbackArchive(course: course, candidate: candidate, results: all)
