@@ -9,6 +9,7 @@ internal import Foundation
 /// <assessment>/results.json  the full results, read back when a later run uses --only
 /// <assessment>/report.html   the module lead's report (SVG charts, no scripts)
 /// index.html                 the course's assessments, linked to their reports
+/// lms/<assessment>-…         Moodle feedback-files zip, Moodle and Canvas grade CSVs
 /// run.json                   counts, what needs a person, elapsed time
 /// ```
 ///
@@ -64,6 +65,13 @@ public struct OutputWriter {
         for candidate in course.candidates.sorted(by: { $0.id < $1.id }) {
             let archive = FeedbackArchive(course: course, candidate: candidate, results: all)
             archives[candidate.id] = try archive.write(to: directory + "/feedback/" + candidate.id + ".zip")
+        }
+        try fileManager.createDirectory(atPath: directory + "/lms", withIntermediateDirectories: true)
+        Self.removeLeftovers(in: directory + "/lms", outputs: course.assessments.flatMap { configured in
+            ["-moodle-feedback.zip", "-moodle-grades.csv", "-canvas-grades.csv"].map { configured.assessment.id + $0 }
+        })
+        for result in results {
+            try LMSExport(course: course, results: result, all: all).write(to: directory + "/lms")
         }
         let summary = RunSummary(course: course, results: results, archives: archives, elapsed: elapsed)
         FaultInjection.reach("outputs.before-run-json")
