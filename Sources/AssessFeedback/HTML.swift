@@ -6,6 +6,9 @@ public struct HTMLPage {
     private var body = ""
     private let title: String
     private let language: String
+    /// When set, every page says so in a banner and a watermark across the page, on
+    /// screen and in print ("Draft: not released…").
+    public var watermark: String?
 
     /// Starts a page.
     public init(title: String, language: String = "en-GB") {
@@ -158,16 +161,22 @@ public struct HTMLPage {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>\(Self.escape(title))</title>
-        <style>\(Self.style)</style>
+        <style>\(Self.style)\(watermark == nil ? "" : Self.draftStyle)</style>
         </head>
         <body>
         <main>
-        \(body)</main>
+        \(watermark.map { "<p class=\"draft-banner\" role=\"note\"><strong>DRAFT</strong> — \(Self.escape($0))</p>\n" } ?? "")\(body)</main>
         </body>
         </html>
 
         """
     }
+
+    static let draftStyle = """
+
+    .draft-banner{border:3px dashed #1a1a1a;padding:.5rem .8rem;font-size:1.05rem;margin:0 0 1rem}
+    body::after{content:"DRAFT";position:fixed;top:40%;left:0;right:0;text-align:center;font-size:9rem;font-weight:800;color:rgba(0,0,0,.08);transform:rotate(-30deg);pointer-events:none;z-index:10}
+    """
 
     static let style = """
     :root{color:#1a1a1a;background:#fff;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}

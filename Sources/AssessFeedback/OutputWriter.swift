@@ -18,11 +18,15 @@ internal import Foundation
 public struct OutputWriter {
     private let course: Course
     private let directory: String
+    private let draft: Bool
 
     /// Creates a writer for `course` into `directory`.
-    public init(course: Course, directory: String) {
+    /// - Parameter draft: write the feedback of assessments whose marks are not complete
+    ///   and agreed too, watermarked as drafts (otherwise it is held back).
+    public init(course: Course, directory: String, draft: Bool = false) {
         self.course = course
         self.directory = directory
+        self.draft = draft
     }
 
     /// Writes the outputs of a run.
@@ -63,17 +67,18 @@ public struct OutputWriter {
         try Self.atomicWrite(CourseReport(course: course, results: all).html, to: directory + "/index.html")
         var archives: [String: String] = [:]
         for candidate in course.candidates.sorted(by: { $0.id < $1.id }) {
-            let archive = FeedbackArchive(course: course, candidate: candidate, results: all)
+            let archive = FeedbackArchive(course: course, candidate: candidate, results: all, draft: draft)
             archives[candidate.id] = try archive.write(to: directory + "/feedback/" + candidate.id + ".zip")
         }
         try fileManager.createDirectory(atPath: directory + "/lms", withIntermediateDirectories: true)
         Self.removeLeftovers(in: directory + "/lms", outputs: course.assessments.flatMap { configured in
             ["-moodle-feedback.zip", "-moodle-grades.csv", "-canvas-grades.csv"].map { configured.assessment.id + $0 }
         })
-        for result in results {
+        // Only released marks and feedback go to the LMS, never drafts.
+        for result in results where result.releaseHolds.isEmpty {
             try LMSExport(course: course, results: result, all: all).write(to: directory + "/lms")
         }
-        let summary = RunSummary(course: course, results: results, archives: archives, elapsed: elapsed)
+        let summary = RunSummary(course: course, results: results, archives: archives, draft: draft, elapsed: elapsed)
         FaultInjection.reach("outputs.before-run-json")
         try Self.atomicWrite(FeedbackJSON.encode(summary), to: directory + "/run.json")
         return summary
@@ -120,6 +125,16 @@ public struct RunSummary: Encodable, Sendable {
         public var id: String
         public var counts: AssessmentResults.Counts
         public var unmatched: [UnmatchedSubmission]
+        /// `released`, `held` (marks not complete and agreed: no feedback, no LMS files)
+        /// or `draft` (held, but written watermarked with `--draft`).
+        public var release: String
+        /// Why it is held, one line per script.
+        public var heldBecause: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case id, counts, unmatched, release
+            case heldBecause = "held_because"
+        }
     }
 
     public let assessVersion = AssessVersion.current
@@ -139,10 +154,14 @@ public struct RunSummary: Encodable, Sendable {
         case elapsedSeconds = "elapsed_seconds"
     }
 
-    init(course: Course, results: [AssessmentResults], archives: [String: String], elapsed: Double) {
+    init(course: Course, results: [AssessmentResults], archives: [String: String], draft: Bool, elapsed: Double) {
         programme = course.programme
         cohort = course.cohort
-        assessments = results.map { AssessmentSummary(id: $0.assessment.id, counts: $0.counts, unmatched: $0.unmatched) }
+        assessments = results.map { result in
+            let holds = result.releaseHolds
+            return AssessmentSummary(id: result.assessment.id, counts: result.counts, unmatched: result.unmatched,
+                                     release: holds.isEmpty ? "released" : draft ? "draft" : "held", heldBecause: holds)
+        }
         var attention: [Attention] = []
         for result in results {
             for submission in result.submissions {

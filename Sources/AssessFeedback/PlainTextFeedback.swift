@@ -2,9 +2,10 @@ public import AssessCore
 
 /// Feedback as plain text, for screen readers and email: the same content as the HTML.
 public enum PlainTextFeedback {
-    /// Renders one assessment's feedback.
-    public static func render(course: Course, candidate: Candidate, assessment: Assessment, result: SubmissionResult) -> String {
-        var lines = [
+    /// Renders one assessment's feedback; a draft says so on its first line.
+    public static func render(course: Course, candidate: Candidate, assessment: Assessment, result: SubmissionResult, draft: Bool = false) -> String {
+        var lines = draft ? ["DRAFT — \(FeedbackArchive.draftNotice).", ""] : []
+        lines += [
             assessment.title, String(repeating: "=", count: assessment.title.count),
             "\(assessment.module) · \(course.programme)",
             "\(candidate.name) · candidate \(candidate.id)",

@@ -3,12 +3,13 @@ import AssessTestSupport
 import Foundation
 import Testing
 
-/// Every archive of a run on the samples holds its own candidate only: no other
-/// candidate's name, id, or words quoted from their submission.
+/// Every archive of a run on the samples (with drafts, so that every assessment is in)
+/// holds its own candidate only: no other candidate's name, id, or words quoted from
+/// their submission.
 @Suite struct ArchivePrivacyTests {
     @Test func noArchiveHoldsAnotherCandidatesNameIdOrText() throws {
         let directory = try TemporaryDirectory()
-        _ = try CLI.run(["run", SamplesEndToEndTests.samples, "--out", directory.path])
+        _ = try CLI.run(["run", SamplesEndToEndTests.samples, "--out", directory.path, "--draft"])
         let roster = try String(contentsOfFile: SamplesEndToEndTests.samples + "/roster.csv", encoding: .utf8)
         let candidates = roster.split(separator: "\n").dropFirst().map { line -> (id: String, name: String) in
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
@@ -38,5 +39,37 @@ import Testing
                 }
             }
         }
+    }
+}
+
+/// Feedback is released only when an assessment's marks are complete and agreed; the
+/// samples' process evaluation has an unresolved discrepancy (C1003) and an unreadable
+/// script (C1009).
+@Suite struct ReleaseControlTests {
+    @Test func feedbackIsHeldUntilMarksAreAgreedOrWrittenAsADraft() throws {
+        let directory = try TemporaryDirectory()
+        let held = try CLI.run(["run", SamplesEndToEndTests.samples, "--out", directory.path + "/held"])
+        #expect(held.stdout.contains("hs-process-evaluation: feedback held back"))
+        let archive = try ZipArchive(path: directory.path + "/held/feedback/C1005.zip")
+        #expect(archive.entries.map(\.name) == ["index.html", "hit-briefing-paper/feedback.html", "hit-briefing-paper/feedback.json",
+                                                "hit-briefing-paper/feedback.txt", "MANIFEST.sha256"])
+        let index = String(decoding: try archive.read("index.html"), as: UTF8.self)
+        #expect(index.contains("feedback not released yet"))
+        #expect(!index.contains("DRAFT"))
+        let lms = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/held/lms").sorted()
+        #expect(lms == ["hit-briefing-paper-canvas-grades.csv", "hit-briefing-paper-moodle-feedback.zip", "hit-briefing-paper-moodle-grades.csv"])
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory.path + "/held/run.json"))) as? [String: Any])
+        let assessments = try #require(summary["assessments"] as? [[String: Any]])
+        #expect(assessments.map { $0["release"] as? String } == ["released", "held"])
+        #expect((assessments[1]["held_because"] as? [String])?.map { String($0.prefix(5)) } == ["C1003", "C1009"])
+
+        _ = try CLI.run(["run", SamplesEndToEndTests.samples, "--out", directory.path + "/draft", "--draft"])
+        let draft = try ZipArchive(path: directory.path + "/draft/feedback/C1005.zip")
+        let page = String(decoding: try draft.read("hs-process-evaluation/feedback.html"), as: UTF8.self)
+        #expect(page.contains("<p class=\"draft-banner\" role=\"note\"><strong>DRAFT</strong>"))
+        #expect(String(decoding: try draft.read("hs-process-evaluation/feedback.txt"), as: UTF8.self).hasPrefix("DRAFT"))
+        #expect(String(decoding: try draft.read("hs-process-evaluation/feedback.json"), as: UTF8.self).contains("\"release\" : \"draft\""))
+        #expect(!String(decoding: try draft.read("hit-briefing-paper/feedback.html"), as: UTF8.self).contains("DRAFT"))
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/draft/lms/hs-process-evaluation-moodle-grades.csv"))
     }
 }

@@ -141,3 +141,23 @@ extension SubmissionResult {
         return nil
     }
 }
+
+extension AssessmentResults {
+    /// Why this assessment's marks are not yet complete and agreed, one line per script;
+    /// empty when its feedback may be released. An assessment whose processors give no
+    /// marks (a `mark` metric, even null) holds nothing back. A submitted script holds
+    /// the release while it has no mark (not marked, marks not agreed, unreadable) or a
+    /// processor calls its mark `provisional`.
+    public var releaseHolds: [String] {
+        guard submissions.contains(where: { $0.processors.contains { $0.metrics["mark"] != nil } }) else { return [] }
+        var holds: [String] = []
+        for submission in submissions where submission.status != .notSubmitted {
+            if submission.mark == nil {
+                holds.append("\(submission.candidateID): no agreed mark yet")
+            } else if submission.processors.contains(where: { $0.metrics["provisional"] == .bool(true) }) {
+                holds.append("\(submission.candidateID): the mark is provisional")
+            }
+        }
+        return holds
+    }
+}

@@ -142,6 +142,8 @@ struct RubricProcessor: RubricMarking, InputChecking {
             "raw_mark": marking.finalMark.map(JSONValue.number) ?? .null,
             "band": band.map { .string($0.name) } ?? .null,
             "status": .string(marking.resolution.rawValue),
+            // Release control holds back feedback while any mark is provisional.
+            "provisional": .bool(marking.awaitingSecond && rounded != nil),
             "rounding": .string(policy.rounding.description),
             "criteria": .array(grid),
             "overall_comment": shown?.overallComment.map(JSONValue.string) ?? .null,
