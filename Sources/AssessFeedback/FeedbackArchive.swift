@@ -9,6 +9,7 @@ public import Foundation
 /// <assessment>/feedback.html      the report a student reads
 /// <assessment>/feedback.json      the same for machines
 /// <assessment>/feedback.txt       the same as plain text (screen readers, email)
+/// <assessment>/feedback.pdf       the page printed on A4 (with --pdf and Chromium)
 /// MANIFEST.sha256                 sha256sum-style checksums of every entry
 /// ```
 ///
@@ -46,13 +47,19 @@ public struct FeedbackArchive {
         }
     }
 
+    /// When set, each assessment's page is also printed to `<assessment>/feedback.pdf`
+    /// (a page Chromium fails to print is left without one).
+    public var printer: PDFPrinter?
+
     private func isDraft(_ assessment: Assessment) -> Bool { draft && held.contains(assessment.id) }
 
     /// The archive's entries, in the order they are written.
     public func files() throws -> [(name: String, bytes: [UInt8])] {
         var files: [(String, [UInt8])] = [("index.html", Array(indexPage().utf8))]
         for (assessment, result) in entries {
-            files.append(("\(assessment.id)/feedback.html", Array(page(assessment, result).utf8)))
+            let html = page(assessment, result)
+            files.append(("\(assessment.id)/feedback.html", Array(html.utf8)))
+            if let printer, let pdf = printer.print(html: html) { files.append(("\(assessment.id)/feedback.pdf", pdf)) }
             files.append(("\(assessment.id)/feedback.json", try FeedbackJSON.encode(FeedbackDocument(course: course, candidate: candidate, assessment: assessment, result: result, draft: isDraft(assessment)))))
             files.append(("\(assessment.id)/feedback.txt", Array(PlainTextFeedback.render(course: course, candidate: candidate, assessment: assessment, result: result, draft: isDraft(assessment)).utf8)))
         }

@@ -192,13 +192,13 @@ public struct HTMLPage {
     ul.findings li{margin:.3rem 0}ul.findings li.attention{border-left:6px double #1a1a1a;padding-left:.5rem}
     code{font-size:.85em;color:#3d3d3d}a{color:#0b4f9c}
     .status{font-weight:700}
-    table.rubric{table-layout:fixed;font-size:.9rem}table.rubric th[scope=row]{width:22%}
+    table.rubric{table-layout:fixed;font-size:.9rem}table.rubric th[scope=row]{width:22%}table.rubric th,table.rubric td{overflow-wrap:break-word;hyphens:auto}
     table.rubric td.chosen{border:3px solid #1a1a1a;background:#f0f0f0;outline:1px solid #1a1a1a;outline-offset:-5px}
     .mark{display:inline-block;font-size:.85rem;letter-spacing:.02em}.points,.weight{color:#3d3d3d;font-size:.85rem}
     .descriptor{font-size:.85rem;color:#2b2b2b;font-weight:400}.criterion{font-weight:700}tr.comment td{background:#fafafa;border-top:none}
     blockquote.overall{margin:.5rem 0;padding:.5rem .8rem;border-left:4px solid #1a1a1a;background:#f6f6f6}
     table.summary td.number{font-variant-numeric:tabular-nums}
-    @media print{@page{size:A4;margin:18mm}:root{font-size:11pt}main{max-width:none;padding:0}a{color:#000;text-decoration:underline}
+    @media print{@page{size:A4;margin:18mm}:root{font-size:11pt}table.rubric{font-size:8.5pt}table.rubric th,table.rubric td{padding:.25rem .3rem}main{max-width:none;padding:0}a{color:#000;text-decoration:underline}
     h2{break-after:avoid}tr,.facts,blockquote{break-inside:avoid}thead{display:table-header-group}thead th,table.rubric td.chosen,tr.comment td,blockquote.overall{background:none}}
     """
 }

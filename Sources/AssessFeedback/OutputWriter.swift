@@ -19,14 +19,17 @@ public struct OutputWriter {
     private let course: Course
     private let directory: String
     private let draft: Bool
+    private let printer: PDFPrinter?
 
     /// Creates a writer for `course` into `directory`.
     /// - Parameter draft: write the feedback of assessments whose marks are not complete
     ///   and agreed too, watermarked as drafts (otherwise it is held back).
-    public init(course: Course, directory: String, draft: Bool = false) {
+    /// - Parameter printer: prints each feedback page to `feedback.pdf` in the archives.
+    public init(course: Course, directory: String, draft: Bool = false, printer: PDFPrinter? = nil) {
         self.course = course
         self.directory = directory
         self.draft = draft
+        self.printer = printer
     }
 
     /// Writes the outputs of a run.
@@ -67,7 +70,8 @@ public struct OutputWriter {
         try Self.atomicWrite(CourseReport(course: course, results: all).html, to: directory + "/index.html")
         var archives: [String: String] = [:]
         for candidate in course.candidates.sorted(by: { $0.id < $1.id }) {
-            let archive = FeedbackArchive(course: course, candidate: candidate, results: all, draft: draft)
+            var archive = FeedbackArchive(course: course, candidate: candidate, results: all, draft: draft)
+            archive.printer = printer
             archives[candidate.id] = try archive.write(to: directory + "/feedback/" + candidate.id + ".zip")
         }
         try fileManager.createDirectory(atPath: directory + "/lms", withIntermediateDirectories: true)

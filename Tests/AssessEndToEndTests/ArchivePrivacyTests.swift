@@ -46,6 +46,17 @@ import Testing
 /// samples' process evaluation has an unresolved discrepancy (C1003) and an unreadable
 /// script (C1009).
 @Suite struct ReleaseControlTests {
+    /// Without Chromium, --pdf says so and the run goes on as without it.
+    @Test func pdfWithoutChromiumIsAMessageNotAFailure() throws {
+        let directory = try TemporaryDirectory()
+        let outcome = try runAssess(["run", SamplesEndToEndTests.samples, "--out", directory.path, "--only", "hit-briefing-paper", "--pdf"],
+                                    environment: ["PATH": "/nonexistent"])
+        #expect(outcome.status == 1)  // the samples' over-length essay, as without --pdf
+        let archive = try ZipArchive(path: directory.path + "/feedback/C1001.zip")
+        #expect(archive.entries.contains { $0.name == "hit-briefing-paper/feedback.html" })
+        #expect(!archive.entries.contains { $0.name.hasSuffix(".pdf") })
+    }
+
     @Test func feedbackIsHeldUntilMarksAreAgreedOrWrittenAsADraft() throws {
         let directory = try TemporaryDirectory()
         let held = try CLI.run(["run", SamplesEndToEndTests.samples, "--out", directory.path + "/held"])

@@ -153,3 +153,33 @@ enum GridFixture {
         #expect(blank > 0 && page > blank * 5, "page \(page) bytes against blank \(blank) bytes")
     }
 }
+
+/// `--pdf`: the feedback page printed by headless Chromium, the same bytes each time.
+@Suite struct PDFPrinterTests {
+    @Test(.enabled(if: ScreenshotTests.chromium != nil, "Chromium is not installed (apt-get install chromium); no PDF was printed"))
+    func aPageBecomesAnA4PDFWithTheSameBytesEachTime() throws {
+        var archive = FeedbackArchive(course: GridFixture.course, candidate: GridFixture.course.candidates[0], results: [GridFixture.results])
+        let printer: PDFPrinter = try #require(PDFPrinter.find())
+        archive.printer = printer
+        let files = try archive.files()
+        #expect(files.map(\.name) == ["index.html", "essay/feedback.html", "essay/feedback.pdf", "essay/feedback.json", "essay/feedback.txt", "MANIFEST.sha256"])
+        let pdf = try #require(files.first { $0.name == "essay/feedback.pdf" }?.bytes)
+        #expect(pdf.starts(with: Array("%PDF".utf8)))
+        let text = String(decoding: pdf, as: UTF8.self)
+        #expect(text.contains("(D:20000101000000Z00'00')"))
+        #expect(!text.contains("/MediaBox [0 0 612 792]"), "US Letter instead of A4")
+        #expect(try archive.files().first { $0.name == "essay/feedback.pdf" }?.bytes == pdf)
+    }
+
+    @Test func withoutChromiumThereIsNoPrinter() {
+        #expect(PDFPrinter.find(path: "/nonexistent") == nil)
+        #expect(PDFPrinter(executable: "/nonexistent/chromium").print(html: "<p>x</p>") == nil)
+    }
+
+    @Test func datesBecomeTheSameWithoutMovingAnyByte() {
+        let before = Array("<</CreationDate (D:20261122010539+01'00')/ModDate (D:20261122010540-05'00')>>".utf8)
+        let after = PDFPrinter.fixDates(before)
+        #expect(String(decoding: after, as: UTF8.self) == "<</CreationDate (D:20000101000000Z00'00')/ModDate (D:20000101000000Z00'00')>>")
+        #expect(after.count == before.count)
+    }
+}
