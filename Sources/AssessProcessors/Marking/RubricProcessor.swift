@@ -244,7 +244,15 @@ private extension RubricProcessor {
             return RubricGrid.Criterion(title: criterion.title, description: criterion.description, weight: "\(markText(criterion.weight))%",
                                         levels: levels, score: score ?? (selection == nil ? "not marked yet" : nil), comment: selection?.comment)
         }
-        return FeedbackSection(title: "Mark and rubric: \(rubric.title)", summary: summary, facts: facts,
+        // The grid shows one marker's levels; say whose when the mark came from more than one.
+        var notes: [String] = []
+        switch marking.resolution {
+        case .combined where policy.combine == .mean, .agreed:
+            notes.append("The levels marked in the grid are the first marker's; the mark above is \(marking.resolution == .agreed ? "the one the markers agreed" : "the mean of the first and second markers' marks"), so it can differ from what the levels alone give.")
+        default:
+            break
+        }
+        return FeedbackSection(title: "Mark and rubric: \(rubric.title)", summary: summary, facts: facts, notes: notes,
                                grid: RubricGrid(title: rubric.title, criteria: criteria, overallComment: shown?.overallComment))
     }
 
