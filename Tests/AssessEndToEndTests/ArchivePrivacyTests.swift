@@ -2,6 +2,9 @@ import AssessDocuments
 import AssessTestSupport
 import Foundation
 import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// Every archive of a run on the samples (with drafts, so that every assessment is in)
 /// holds its own candidate only: no other candidate's name, id, or words quoted from
@@ -82,5 +85,26 @@ import Testing
         #expect(String(decoding: try draft.read("hs-process-evaluation/feedback.json"), as: UTF8.self).contains("\"release\" : \"draft\""))
         #expect(!String(decoding: try draft.read("hit-briefing-paper/feedback.html"), as: UTF8.self).contains("DRAFT"))
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/draft/lms/hs-process-evaluation-moodle-grades.csv"))
+    }
+}
+
+/// The module lead's pages of a run on the samples parse as XML, chart in SVG and link
+/// each script that needs a person to its archive.
+@Suite struct ModuleLeadReportTests {
+    @Test func reportsOfTheSamplesAreWellFormedAndLinked() throws {
+        let directory = try TemporaryDirectory()
+        _ = try CLI.run(["run", SamplesEndToEndTests.samples, "--out", directory.path])
+        for name in ["index.html", "hit-briefing-paper/report.html", "hs-process-evaluation/report.html"] {
+            let data = try Data(contentsOf: URL(fileURLWithPath: directory.path + "/" + name))
+            _ = try XMLDocument(data: data, options: [])
+            let html = String(decoding: data, as: UTF8.self)
+            #expect(!html.contains("<script"), "\(name)")
+            #expect(!html.contains("Amara") && !html.contains("Müller"), "\(name) names candidates")
+        }
+        let report = try String(contentsOfFile: directory.path + "/hs-process-evaluation/report.html", encoding: .utf8)
+        #expect(report.contains("<svg"))
+        for id in ["C1003", "C1005", "C1009"] { #expect(report.contains("<a href=\"../feedback/\(id).zip\">\(id)</a>")) }
+        #expect(report.contains("<dt>Late</dt><dd>1</dd>"))
+        #expect(report.contains("<dt>Over the word limit</dt><dd>1</dd>"))
     }
 }
