@@ -162,8 +162,8 @@ struct BarChart {
     }
 }
 
-/// The course's front page, `out/index.html`: every assessment with its counts and
-/// mean mark, linked to its report.
+/// The course's front page, `out/index.html`: every assessment with its counts, mean
+/// mark and whether its feedback is released, linked to its report.
 public struct CourseReport {
     let course: Course
     let results: [AssessmentResults]
@@ -178,7 +178,7 @@ public struct CourseReport {
     public var html: String {
         var page = HTMLPage(title: "\(course.programme) \(course.cohort) — assessments")
         page.element("h1", "\(course.programme) · \(course.cohort)")
-        page.raw("<table class=\"summary\">\n<caption>Assessments</caption>\n<thead><tr><th scope=\"col\">Assessment</th><th scope=\"col\">Module</th><th scope=\"col\" class=\"number\">Candidates</th><th scope=\"col\" class=\"number\">Submitted</th><th scope=\"col\" class=\"number\">Marked</th><th scope=\"col\" class=\"number\">Mean mark</th><th scope=\"col\" class=\"number\">Need a person</th></tr></thead>\n<tbody>\n")
+        page.raw("<table class=\"summary\">\n<caption>Assessments</caption>\n<thead><tr><th scope=\"col\">Assessment</th><th scope=\"col\">Module</th><th scope=\"col\" class=\"number\">Candidates</th><th scope=\"col\" class=\"number\">Submitted</th><th scope=\"col\" class=\"number\">Marked</th><th scope=\"col\" class=\"number\">Mean mark</th><th scope=\"col\" class=\"number\">Need a person</th><th scope=\"col\">Feedback</th></tr></thead>\n<tbody>\n")
         for result in results {
             let counts = result.counts
             let marks = result.submissions.compactMap { $0.mark?.mark }
@@ -187,6 +187,8 @@ public struct CourseReport {
             for cell in [String(counts.candidates), String(counts.submitted), String(marks.count), Summary(marks).map { AssessmentReport.figure($0.mean) } ?? "—", String(counts.needsAttention)] {
                 page.raw("<td class=\"number\">\(HTMLPage.escape(cell))</td>")
             }
+            let holds = result.releaseHolds.count
+            page.raw("<td>\(holds == 0 ? "released" : "held: \(holds) script\(holds == 1 ? "" : "s") without an agreed mark")</td>")
             page.raw("</tr>\n")
         }
         page.raw("</tbody>\n</table>\n")

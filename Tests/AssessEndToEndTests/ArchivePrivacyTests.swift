@@ -106,5 +106,8 @@ import FoundationXML
         for id in ["C1003", "C1005", "C1009"] { #expect(report.contains("<a href=\"../feedback/\(id).zip\">\(id)</a>")) }
         #expect(report.contains("<dt>Late</dt><dd>1</dd>"))
         #expect(report.contains("<dt>Over the word limit</dt><dd>1</dd>"))
+        let index = try String(contentsOfFile: directory.path + "/index.html", encoding: .utf8)
+        #expect(index.contains("<td>held: 2 scripts without an agreed mark</td>"))
+        #expect(index.contains("<td>released</td>"))
     }
 }
