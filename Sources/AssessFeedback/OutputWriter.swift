@@ -7,6 +7,9 @@ internal import Foundation
 /// feedback/<candidate>.zip   one archive per roster candidate
 /// <assessment>/results.csv   a row per candidate
 /// <assessment>/results.json  the full results, read back when a later run uses --only
+/// <assessment>/report.html   the module lead's report (SVG charts, no scripts)
+/// index.html                 the course's assessments, linked to their reports
+/// lms/<assessment>-…         Moodle feedback-files zip, Moodle and Canvas grade CSVs
 /// run.json                   counts, what needs a person, elapsed time
 /// ```
 ///
@@ -15,11 +18,18 @@ internal import Foundation
 public struct OutputWriter {
     private let course: Course
     private let directory: String
+    private let draft: Bool
+    private let printer: PDFPrinter?
 
     /// Creates a writer for `course` into `directory`.
-    public init(course: Course, directory: String) {
+    /// - Parameter draft: write the feedback of assessments whose marks are not complete
+    ///   and agreed too, watermarked as drafts (otherwise it is held back).
+    /// - Parameter printer: prints each feedback page to `feedback.pdf` in the archives.
+    public init(course: Course, directory: String, draft: Bool = false, printer: PDFPrinter? = nil) {
         self.course = course
         self.directory = directory
+        self.draft = draft
+        self.printer = printer
     }
 
     /// Writes the outputs of a run.
@@ -33,9 +43,9 @@ public struct OutputWriter {
         try fileManager.createDirectory(atPath: directory + "/feedback", withIntermediateDirectories: true)
         // A run killed while writing leaves temporary files beside the outputs; clear them.
         Self.removeLeftovers(in: directory + "/feedback", outputs: course.candidates.map { $0.id + ".zip" })
-        Self.removeLeftovers(in: directory, outputs: ["run.json"])
+        Self.removeLeftovers(in: directory, outputs: ["run.json", "index.html"])
         for configured in course.assessments {
-            Self.removeLeftovers(in: directory + "/" + configured.assessment.id, outputs: ["results.csv", "results.json"])
+            Self.removeLeftovers(in: directory + "/" + configured.assessment.id, outputs: ["results.csv", "results.json", "report.html"])
         }
         for result in results {
             let folder = directory + "/" + result.assessment.id
@@ -47,12 +57,7 @@ public struct OutputWriter {
                 try Self.atomicWrite(([file.columns] + file.rows).map { $0.map(ResultsCSV.field).joined(separator: ",") + "\n" }.joined(), to: folder + "/" + file.name)
             }
             try Self.atomicWrite(FeedbackJSON.encode(result), to: folder + "/results.json")
-            if !result.cohortReports.isEmpty {
-                let sections = result.cohortReports.keys.sorted().flatMap { result.cohortReports[$0] ?? [] }
-                try Self.atomicWrite(MCQReportPage.render(title: result.assessment.title, context: "\(result.assessment.module) · \(course.programme) · \(course.cohort)", sections: sections),
-                                     to: folder + "/report.html")
-            }
-            try writeGradebooks(result)
+            try Self.atomicWrite(AssessmentReport(course: course, results: result).html, to: folder + "/report.html")
         }
 
         // Archives hold every assessment: those run now, and earlier results of the rest.
@@ -67,12 +72,22 @@ public struct OutputWriter {
         let order = course.assessments.map(\.assessment.id)
         all.sort { (order.firstIndex(of: $0.assessment.id) ?? .max) < (order.firstIndex(of: $1.assessment.id) ?? .max) }
 
+        try Self.atomicWrite(CourseReport(course: course, results: all).html, to: directory + "/index.html")
         var archives: [String: String] = [:]
         for candidate in course.candidates.sorted(by: { $0.id < $1.id }) {
-            let archive = FeedbackArchive(course: course, candidate: candidate, results: all)
+            var archive = FeedbackArchive(course: course, candidate: candidate, results: all, draft: draft)
+            archive.printer = printer
             archives[candidate.id] = try archive.write(to: directory + "/feedback/" + candidate.id + ".zip")
         }
-        let summary = RunSummary(course: course, results: results, archives: archives, elapsed: elapsed)
+        try fileManager.createDirectory(atPath: directory + "/lms", withIntermediateDirectories: true)
+        Self.removeLeftovers(in: directory + "/lms", outputs: course.assessments.flatMap { configured in
+            ["-moodle-feedback.zip", "-moodle-grades.csv", "-canvas-grades.csv"].map { configured.assessment.id + $0 }
+        })
+        // Only released marks and feedback go to the LMS, never drafts.
+        for result in results where result.releaseHolds.isEmpty {
+            try LMSExport(course: course, results: result, all: all).write(to: directory + "/lms")
+        }
+        let summary = RunSummary(course: course, results: results, archives: archives, draft: draft, elapsed: elapsed)
         FaultInjection.reach("outputs.before-run-json")
         try Self.atomicWrite(FeedbackJSON.encode(summary), to: directory + "/run.json")
         return summary
@@ -90,27 +105,6 @@ public struct OutputWriter {
             if stem.hasSuffix(".tmp") { stem = stem.dropLast(4) }
             if names.contains(String(stem)) { try? FileManager.default.removeItem(atPath: folder + "/" + item) }
         }
-    }
-
-    /// Writes `out/lms/<assessment>-moodle-grading-worksheet.csv` and
-    /// `…-canvas-gradebook.csv` when a processor gave the candidates a score.
-    private func writeGradebooks(_ result: AssessmentResults) throws {
-        var maximum: Double?
-        var scores: [String: Double] = [:]
-        for submission in result.submissions {
-            for processor in submission.processors {
-                guard let score = processor.metrics["score"]?.numberValue, let maximumScore = processor.metrics["max_score"]?.numberValue else { continue }
-                scores[submission.candidateID] = score
-                maximum = maximumScore
-            }
-        }
-        guard let maximum else { return }
-        let entries = course.candidates.sorted { $0.id < $1.id }.map { candidate in
-            GradebookExport.Entry(candidateID: candidate.id, name: candidate.name, email: candidate.email, lmsID: candidate.lmsID,
-                                  points: scores[candidate.id], maximum: maximum)
-        }
-        try FileManager.default.createDirectory(atPath: directory + "/lms", withIntermediateDirectories: true)
-        try GradebookExport.write(entries, title: result.assessment.title, maximum: maximum, to: directory + "/lms", prefix: result.assessment.id + "-")
     }
 
     /// A file name a processor may choose: letters, digits, `.`, `_`, `-`, ending in `.csv`.
@@ -146,6 +140,16 @@ public struct RunSummary: Encodable, Sendable {
         public var id: String
         public var counts: AssessmentResults.Counts
         public var unmatched: [UnmatchedSubmission]
+        /// `released`, `held` (marks not complete and agreed: no feedback, no LMS files)
+        /// or `draft` (held, but written watermarked with `--draft`).
+        public var release: String
+        /// Why it is held, one line per script.
+        public var heldBecause: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case id, counts, unmatched, release
+            case heldBecause = "held_because"
+        }
     }
 
     public let assessVersion = AssessVersion.current
@@ -165,10 +169,14 @@ public struct RunSummary: Encodable, Sendable {
         case elapsedSeconds = "elapsed_seconds"
     }
 
-    init(course: Course, results: [AssessmentResults], archives: [String: String], elapsed: Double) {
+    init(course: Course, results: [AssessmentResults], archives: [String: String], draft: Bool, elapsed: Double) {
         programme = course.programme
         cohort = course.cohort
-        assessments = results.map { AssessmentSummary(id: $0.assessment.id, counts: $0.counts, unmatched: $0.unmatched) }
+        assessments = results.map { result in
+            let holds = result.releaseHolds
+            return AssessmentSummary(id: result.assessment.id, counts: result.counts, unmatched: result.unmatched,
+                                     release: holds.isEmpty ? "released" : draft ? "draft" : "held", heldBecause: holds)
+        }
         var attention: [Attention] = []
         for result in results {
             for submission in result.submissions {

@@ -30,6 +30,44 @@ import Testing
     }
 }
 
+extension SubmissionCollectorTests {
+    /// Canvas's "Download Submissions" names each file `<sortable name>[_LATE]_<user id>_<submission id>_<file>`;
+    /// the roster gives "First Last" with accents and punctuation, which Canvas drops.
+    @Test func canvasDownloadsAreMatchedByIdThenSortableName() throws {
+        let course = try CourseBuilder()
+        try FileManager.default.createDirectory(atPath: course.path + "/assessments/a/submissions", withIntermediateDirectories: true)
+        let writer = try ZipWriter(path: course.path + "/assessments/a/submissions/submissions.zip")
+        try writer.add("lovelaceada_LATE_5551_900_essay.md", text: "# Late essay")
+        try writer.add("mullerzoe_5552_901_Essay-1.md", text: "Resubmitted.")
+        try writer.add("anybody_103_902_by-id.txt", text: "Matched by lms_id.")
+        try writer.add("strangerperson_5554_903_x.txt", text: "unmatched")
+        try writer.close()
+        let candidates = try CourseLoader.roster(path: course.path + "/roster.csv")
+        let (submissions, unmatched) = SubmissionCollector(candidates: candidates).collect(assessmentID: "a", directory: course.path + "/assessments/a")
+        #expect(submissions.map(\.candidateID) == ["C1", "C2", "C3"])
+        #expect(submissions.map { $0.files.map(\.name) } == [["essay.md"], ["Essay-1.md"], ["by-id.txt"]])
+        #expect(unmatched.map(\.source) == ["submissions.zip: strangerperson_5554_903_x.txt"])
+    }
+
+    /// Blackboard's "Download assignment" names files `<assignment>_<user name>_attempt_<date>_<file>`
+    /// beside a receipt `<assignment>_<user name>_attempt_<date>.txt`.
+    @Test func blackboardDownloadsAreMatchedByUserNameAndReceiptsSkipped() throws {
+        let course = try CourseBuilder()
+        try FileManager.default.createDirectory(atPath: course.path + "/assessments/a/submissions", withIntermediateDirectories: true)
+        let writer = try ZipWriter(path: course.path + "/assessments/a/submissions/gradebook_ESS_Essay.zip")
+        try writer.add("Essay 1_c1_attempt_2027-01-15-11-58-00_my essay.md", text: "# Essay")
+        try writer.add("Essay 1_c1_attempt_2027-01-15-11-58-00.txt", text: "Name: Ada Lovelace (c1)")
+        try writer.add("Essay 1_C2_attempt_2027-01-16-09-00-00_draft_final.md", text: "Upper-case user name.")
+        try writer.add("Essay 1_zz9_attempt_2027-01-15-11-58-00_x.md", text: "unmatched")
+        try writer.close()
+        let candidates = try CourseLoader.roster(path: course.path + "/roster.csv")
+        let (submissions, unmatched) = SubmissionCollector(candidates: candidates).collect(assessmentID: "a", directory: course.path + "/assessments/a")
+        #expect(submissions.map(\.candidateID) == ["C1", "C2"])
+        #expect(submissions.map { $0.files.map(\.name) } == [["my essay.md"], ["draft_final.md"]])
+        #expect(unmatched.map(\.source) == ["gradebook_ESS_Essay.zip: Essay 1_zz9_attempt_2027-01-15-11-58-00_x.md"])
+    }
+}
+
 @Suite struct RunnerTests {
     func course(jobs: Int?) async throws -> (AssessmentResults, CourseBuilder) {
         let builder = try CourseBuilder(candidates: (1...6).map { ("C\($0)", "Person \($0)", "\($0)") })

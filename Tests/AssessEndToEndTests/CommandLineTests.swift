@@ -141,7 +141,8 @@ func withoutTimings(_ data: Data?) throws -> Data {
 
     @Test func archivesHoldTheirOwnCandidateOnlyAndVerify() throws {
         let directory = try TemporaryDirectory()
-        _ = try CLI.run(["run", Self.samples, "--out", directory.path])
+        // --draft: hs-process-evaluation's marks are not all agreed; drafts must be as private as releases.
+        _ = try CLI.run(["run", Self.samples, "--out", directory.path, "--draft"])
         let roster = try String(contentsOfFile: Self.samples + "/roster.csv", encoding: .utf8)
             .split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
         for row in roster {

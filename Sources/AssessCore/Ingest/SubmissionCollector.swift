@@ -78,7 +78,7 @@ public struct SubmissionCollector: Sendable {
         return byID.keys.sorted().compactMap { byID[$0] }
     }
 
-    /// Reads a Moodle "Download all submissions" archive.
+    /// Reads a Moodle, Canvas or Blackboard "download submissions" archive.
     private func collectArchive(_ path: String, name: String, into files: inout [String: [SubmittedFile]], unmatched: inout [UnmatchedSubmission]) {
         let archive: ZipArchive
         do {
@@ -89,29 +89,54 @@ public struct SubmissionCollector: Sendable {
         }
         var matchedAny = false
         for entry in archive.entries where !entry.isDirectory {
-            guard let moodle = MoodleEntryName(entry.name) else {
-                if !Self.isJunk(entry.name.split(separator: "/").last.map(String.init) ?? "") && !entry.name.hasPrefix("__MACOSX") {
-                    unmatched.append(UnmatchedSubmission(source: "\(name): \(entry.name)", reason: "the entry is not named as Moodle names submissions (Full Name_id_assignsubmission_file_)"))
-                }
+            let last = entry.name.split(separator: "/").last.map(String.init) ?? ""
+            if Self.isJunk(last) || entry.name.hasPrefix("__MACOSX") { continue }
+            guard let parsed = LMSEntryName(entry.name) else {
+                unmatched.append(UnmatchedSubmission(source: "\(name): \(entry.name)", reason: "the entry is not named as Moodle (Full Name_id_assignsubmission_file_), Canvas (name_userid_submissionid_file) or Blackboard (Assignment_user_attempt_date_file) name submissions"))
                 continue
             }
-            guard let candidate = match(moodle) else {
-                unmatched.append(UnmatchedSubmission(source: "\(name): \(entry.name)", reason: "no roster candidate has lms_id \(moodle.participantID) or the name '\(moodle.fullName)'; add lms_id to roster.csv"))
+            if parsed.isReceipt { continue }  // Blackboard's submission receipt: not the student's work
+            guard let candidate = match(parsed) else {
+                unmatched.append(UnmatchedSubmission(source: "\(name): \(entry.name)", reason: "no roster candidate has lms_id \(parsed.userID)\(parsed.fullName.map { " or the name '\($0)'" } ?? "") (\(parsed.lms)); add lms_id to roster.csv"))
                 continue
             }
             matchedAny = true
-            files[candidate.id, default: []].append(SubmittedFile(name: moodle.fileName, source: .archiveEntry(archive: path, entry: entry.name)))
+            files[candidate.id, default: []].append(SubmittedFile(name: parsed.fileName, source: .archiveEntry(archive: path, entry: entry.name)))
         }
         if !matchedAny && archive.entries.isEmpty {
             unmatched.append(UnmatchedSubmission(source: name, reason: "the archive is empty"))
         }
     }
 
-    private func match(_ entry: MoodleEntryName) -> Candidate? {
-        if let byID = candidates.first(where: { $0.lmsID == entry.participantID }) { return byID }
-        let key = Self.nameKey(entry.fullName)
-        let byName = candidates.filter { Self.nameKey($0.name) == key }
-        return byName.count == 1 ? byName[0] : nil
+    /// The one candidate an entry names: by LMS id, then (Blackboard) candidate id or
+    /// email user name, then by name; never a guess between two.
+    private func match(_ entry: LMSEntryName) -> Candidate? {
+        if let byID = candidates.first(where: { $0.lmsID == entry.userID }) { return byID }
+        switch entry.lms {
+        case "Blackboard":
+            let user = entry.userID.lowercased()
+            let found = candidates.filter { $0.id.lowercased() == user || $0.email.map { $0.lowercased().split(separator: "@").first.map(String.init) == user } ?? false }
+            return found.count == 1 ? found[0] : nil
+        case "Canvas":
+            guard let key = entry.fullName else { return nil }
+            let found = candidates.filter { Self.canvasKeys($0.name).contains(key) }
+            return found.count == 1 ? found[0] : nil
+        default:
+            guard let fullName = entry.fullName else { return nil }
+            let key = Self.nameKey(fullName)
+            let byName = candidates.filter { Self.nameKey($0.name) == key }
+            return byName.count == 1 ? byName[0] : nil
+        }
+    }
+
+    /// Canvas names files after the sortable name ("Lovelace, Ada"), lower case, letters
+    /// and digits only: `lovelaceada`. The roster gives "Ada Lovelace": try the last
+    /// word first, and the name as written.
+    static func canvasKeys(_ name: String) -> Set<String> {
+        let words = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).split(whereSeparator: \.isWhitespace)
+            .map { String($0.filter { $0.isLetter || $0.isNumber }) }.filter { !$0.isEmpty }
+        guard let last = words.last else { return [] }
+        return [([last] + words.dropLast()).joined(), words.joined()]
     }
 
     static func nameKey(_ name: String) -> String {
@@ -149,6 +174,57 @@ public struct SubmissionCollector: Sendable {
             if count > 1 { copy.name = "\(file.name) (\(count))" }
             return copy
         }
+    }
+}
+
+/// An entry of an LMS "download submissions" zip, read by its name:
+///
+/// - Moodle: `Full Name_123456_assignsubmission_file_/essay.docx`
+/// - Canvas: `lovelaceada_1234_56789_essay.docx`, `lovelaceada_LATE_1234_56789_essay.docx`
+///   (sortable name, user id, submission id, the file's own name)
+/// - Blackboard: `Essay 1_ab123_attempt_2027-01-15-11-58-00_essay.docx`, with a receipt
+///   `Essay 1_ab123_attempt_2027-01-15-11-58-00.txt` beside the files
+struct LMSEntryName {
+    var lms: String
+    var userID: String
+    var fullName: String?
+    var fileName: String
+    /// Blackboard's receipt of the attempt, not a submitted file.
+    var isReceipt = false
+
+    init?(_ entry: String) {
+        if let moodle = MoodleEntryName(entry) {
+            self.init(lms: "Moodle", userID: moodle.participantID, fullName: moodle.fullName, fileName: moodle.fileName)
+            return
+        }
+        let last = entry.split(separator: "/").last.map(String.init) ?? entry
+        if let match = last.firstMatch(of: /^.+_(?<user>[^_]+)_attempt_\d{4}-\d\d-\d\d-\d\d-\d\d-\d\d(?:_(?<file>.+)|\.txt)$/) {
+            guard let file = match.file.map(String.init) else {
+                self.init(lms: "Blackboard", userID: String(match.user), fileName: last, isReceipt: true)
+                return
+            }
+            self.init(lms: "Blackboard", userID: String(match.user), fileName: Self.cleaned(file))
+            return
+        }
+        if let match = last.firstMatch(of: /^(?<name>[a-z][a-z0-9]*)(?:_late)?_(?<user>\d+)_(?<submission>\d+)_(?<file>.+)$/.ignoresCase()) {
+            self.init(lms: "Canvas", userID: String(match.user), fullName: String(match.name).lowercased(), fileName: Self.cleaned(String(match.file)))
+            return
+        }
+        return nil
+    }
+
+    private init(lms: String, userID: String, fullName: String? = nil, fileName: String, isReceipt: Bool = false) {
+        self.lms = lms
+        self.userID = userID
+        self.fullName = fullName
+        self.fileName = fileName
+        self.isReceipt = isReceipt
+    }
+
+    /// A name to show, never a path.
+    static func cleaned(_ name: String) -> String {
+        let cleaned = name.replacing("\\", with: "_")
+        return cleaned.isEmpty || cleaned == "." || cleaned == ".." ? "submission" : cleaned
     }
 }
 

@@ -124,3 +124,45 @@ public struct AssessmentResults: Sendable, Equatable, Codable {
         }
     }
 }
+
+/// The mark a student sees for an assessment, with the band and the processor that gave it.
+public struct ResultMark: Sendable, Equatable {
+    /// The mark, rounded as the processor rounds it.
+    public var mark: Double
+    /// The band's name, when the processor gave one.
+    public var band: String?
+    /// The identifier of the processor that gave it.
+    public var processor: String
+}
+
+extension SubmissionResult {
+    /// The last mark given in processor order (penalties come after the rubric that gave
+    /// the mark they reduce, so the last one is the one that stands); nil when unmarked.
+    public var mark: ResultMark? {
+        for result in processors.reversed() {
+            guard let mark = result.metrics["mark"]?.numberValue else { continue }
+            return ResultMark(mark: mark, band: result.metrics["band"]?.stringValue, processor: result.processor)
+        }
+        return nil
+    }
+}
+
+extension AssessmentResults {
+    /// Why this assessment's marks are not yet complete and agreed, one line per script;
+    /// empty when its feedback may be released. An assessment whose processors give no
+    /// marks (a `mark` metric, even null) holds nothing back. A submitted script holds
+    /// the release while it has no mark (not marked, marks not agreed, unreadable) or a
+    /// processor calls its mark `provisional`.
+    public var releaseHolds: [String] {
+        guard submissions.contains(where: { $0.processors.contains { $0.metrics["mark"] != nil } }) else { return [] }
+        var holds: [String] = []
+        for submission in submissions where submission.status != .notSubmitted {
+            if submission.mark == nil {
+                holds.append("\(submission.candidateID): no agreed mark yet")
+            } else if submission.processors.contains(where: { $0.metrics["provisional"] == .bool(true) }) {
+                holds.append("\(submission.candidateID): the mark is provisional")
+            }
+        }
+        return holds
+    }
+}

@@ -142,6 +142,8 @@ struct RubricProcessor: RubricMarking, InputChecking {
             "raw_mark": marking.finalMark.map(JSONValue.number) ?? .null,
             "band": band.map { .string($0.name) } ?? .null,
             "status": .string(marking.resolution.rawValue),
+            // Release control holds back feedback while any mark is provisional.
+            "provisional": .bool(marking.awaitingSecond && rounded != nil),
             "rounding": .string(policy.rounding.description),
             "criteria": .array(grid),
             "overall_comment": shown?.overallComment.map(JSONValue.string) ?? .null,
@@ -232,15 +234,26 @@ private extension RubricProcessor {
         } else {
             summary = marking.resolution == .unresolved ? "Your script has been double marked; the final mark is being agreed." : "Your script has not been marked yet."
         }
-        let rows = rubric.criteria.map { criterion -> [String] in
+        let criteria = rubric.criteria.map { criterion -> RubricGrid.Criterion in
             let selection = shown?.selections.first { $0.criterion == criterion.id }
-            let choice = selection.map { $0.level ?? "\(markText($0.points)) of \(markText(criterion.highest))" } ?? "—"
-            return [criterion.title, "\(markText(criterion.weight))%", choice, selection?.comment ?? ""]
+            let chosen = selection?.level.flatMap(criterion.level(named:))
+            let levels = criterion.levels.map { level in
+                RubricGrid.Level(name: level.name, descriptor: level.descriptor, points: markText(level.points), chosen: level.name == chosen?.name)
+            }
+            let score = selection.flatMap { chosen == nil ? "\(markText($0.points)) of \(markText(criterion.highest))" : nil }
+            return RubricGrid.Criterion(title: criterion.title, description: criterion.description, weight: "\(markText(criterion.weight))%",
+                                        levels: levels, score: score ?? (selection == nil ? "not marked yet" : nil), comment: selection?.comment)
         }
+        // The grid shows one marker's levels; say whose when the mark came from more than one.
         var notes: [String] = []
-        if let overall = shown?.overallComment { notes.append(overall) }
-        return FeedbackSection(title: "Mark and rubric: \(rubric.title)", summary: summary, facts: facts,
-                               table: .init(caption: "Rubric", columns: ["Criterion", "Weight", "Level", "Comment"], rows: rows), notes: notes)
+        switch marking.resolution {
+        case .combined where policy.combine == .mean, .agreed:
+            notes.append("The levels marked in the grid are the first marker's; the mark above is \(marking.resolution == .agreed ? "the one the markers agreed" : "the mean of the first and second markers' marks"), so it can differ from what the levels alone give.")
+        default:
+            break
+        }
+        return FeedbackSection(title: "Mark and rubric: \(rubric.title)", summary: summary, facts: facts, notes: notes,
+                               grid: RubricGrid(title: rubric.title, criteria: criteria, overallComment: shown?.overallComment))
     }
 
     /// The module lead's and moderator's report: double marking, sample, consistency.

@@ -128,6 +128,8 @@ struct MCQProcessor: Processor {
         for (index, item) in scheme.items.enumerated() { columns.append(ProcessorResult.Column(item.id, row[4 + index])) }
         let metrics: [String: JSONValue] = [
             "score": Self.number(marked.total), "max_score": Self.number(scheme.maximum), "percent": Self.number(percent),
+            // The mark out of 100 that reports, release control and LMS exports read.
+            "mark": Self.number(percent),
             "raw": Self.number(marked.raw), "answers": .array(responses.map { .string($0.letters) }),
             "marks": .array(points.map(Self.number)), "format": .string(format),
         ]

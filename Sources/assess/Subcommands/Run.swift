@@ -21,6 +21,8 @@ extension Assess {
         @Option(help: "Submissions processed at once (default: the number of cores).") var jobs: Int?
         @Option(help: "Process only this assessment id; archives keep earlier results of the others.") var only: String?
         @Flag(help: "Print nothing but errors.") var quiet = false
+        @Flag(help: "Write feedback whose marks are not yet complete and agreed too, watermarked DRAFT.") var draft = false
+        @Flag(help: "Also print each feedback page to feedback.pdf with headless Chromium, when it is installed.") var pdf = false
 
         func validate() throws {
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
@@ -54,7 +56,14 @@ extension Assess {
                 if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             }
             let outDirectory = out ?? (courseDirectory + "/out")
-            let summary = try OutputWriter(course: course, directory: outDirectory)
+            var printer: PDFPrinter?
+            if pdf {
+                printer = PDFPrinter.find()
+                if printer == nil {
+                    printError("--pdf: Chromium is not installed (apt-get install chromium), so no feedback.pdf is written; everything else is.")
+                }
+            }
+            let summary = try OutputWriter(course: course, directory: outDirectory, draft: draft, printer: printer)
                 .write(results, elapsed: Date().timeIntervalSince(started))
             // The ledger is the audit trail, not an output: it records this run in one transaction.
             var ledgerFailed = false
@@ -70,6 +79,12 @@ extension Assess {
                 for result in results {
                     let counts = result.counts
                     print("\(result.assessment.id): \(counts.submitted) of \(counts.candidates) submitted, \(counts.processed) processed, \(counts.unreadable) unreadable, \(counts.needsAttention) need a person")
+                }
+                for assessment in summary.assessments where assessment.release != "released" {
+                    let why = assessment.heldBecause.prefix(3).joined(separator: "; ") + (assessment.heldBecause.count > 3 ? "; …" : "")
+                    print(assessment.release == "draft"
+                          ? "\(assessment.id): feedback written as a DRAFT (\(why))."
+                          : "\(assessment.id): feedback held back until the marks are complete and agreed (\(why)); --draft writes it watermarked.")
                 }
                 print("Wrote \(summary.feedbackArchives.count) feedback archives and reports to \(outDirectory) in \(String(format: "%.2f", summary.elapsedSeconds)) s.")
             }
