@@ -14,6 +14,17 @@ import Testing
         #expect(WordCounter.count(text) == expected)
     }
 
+    /// Both counts come from one pass over the text: where the two rules part (a
+    /// no-break space, a lone dash, CJK, a zero-width space), each keeps its own state.
+    @Test(arguments: [
+        ("10\u{00A0}km – 日本", 2, 5), ("foo\u{200B}bar — x", 2, 3), ("① then ②", 3, 3), ("", 0, 0), ("Hello、World。 ok", 2, 5),
+    ])
+    func bothCountsInOnePass(_ text: String, _ words: Int, _ wordCompatible: Int) {
+        #expect(WordCounter.counts(text) == (words, wordCompatible))
+        let block = Block(kind: .paragraph, text: text)
+        #expect(block.words == words && block.wordCompatibleWords == wordCompatible)
+    }
+
     @Test func wordsListsTheTokensThatCount() {
         #expect(WordCounter.words(in: "A — b, c.") == ["A", "b,", "c."])
     }
