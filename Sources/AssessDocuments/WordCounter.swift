@@ -180,9 +180,14 @@ public enum WordCounter {
 
     static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 { return isASCIIAlphanumeric(UInt8(scalar.value)) }
+        // General Punctuation (curly quotes, dashes, bullets, ellipsis) holds no letter or
+        // digit: answered without looking up the scalar's properties.
+        if generalPunctuation.contains(scalar.value) { return false }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil
     }
+
+    static let generalPunctuation: ClosedRange<UInt32> = 0x2000...0x206F
 
     @inline(__always)
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {

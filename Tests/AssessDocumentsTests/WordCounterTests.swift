@@ -1,4 +1,4 @@
-import AssessDocuments
+@testable import AssessDocuments
 import Testing
 
 @Suite struct WordCounterTests {
@@ -23,6 +23,16 @@ import Testing
         #expect(WordCounter.counts(text) == (words, wordCompatible))
         let block = Block(kind: .paragraph, text: text)
         #expect(block.words == words && block.wordCompatibleWords == wordCompatible)
+    }
+
+    /// The shortcut for General Punctuation must agree with the scalars' properties.
+    @Test func generalPunctuationHoldsNoWordCharacter() throws {
+        for value in WordCounter.generalPunctuation {
+            let scalar = try #require(Unicode.Scalar(value))
+            #expect(!scalar.properties.isAlphabetic && scalar.properties.numericType == nil, "U+\(String(value, radix: 16))")
+        }
+        #expect(WordCounter.count("“— …”") == 0)
+        #expect(WordCounter.count("“word” — ‘x’") == 2)
     }
 
     @Test func wordsListsTheTokensThatCount() {
