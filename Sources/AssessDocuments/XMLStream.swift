@@ -143,7 +143,26 @@ final class XMLStream {
     var isEmptyElement: Bool { reader.map { xmlTextReaderIsEmptyElement($0) == 1 } ?? false }
     var depth: Int { reader.map { Int(xmlTextReaderDepth($0)) } ?? 0 }
     var localName: Name? { reader.flatMap { xmlTextReaderConstLocalName($0) } }
-    var namespace: Name? { reader.flatMap { xmlTextReaderConstNamespaceUri($0) } }
+    /// The current element's namespace URI, interned like ``intern(_:)``.
+    ///
+    /// `xmlTextReaderConstNamespaceUri` hashes the URI into the dictionary on every call,
+    /// twice per element. An element's URI is nearly always the last one asked for, so
+    /// the last answer is kept and given again when the URI is the same string (checked
+    /// by content: the memory of a freed namespace may hold another URI later).
+    var namespace: Name? {
+        guard let reader else { return nil }
+        if let node = xmlTextReaderCurrentNode(reader), node.pointee.type == XML_ELEMENT_NODE,
+           let href = node.pointee.ns?.pointee.href {
+            if let last = lastNamespace, strcmp(UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self),
+                                                UnsafeRawPointer(last).assumingMemoryBound(to: CChar.self)) == 0 {
+                return last
+            }
+            lastNamespace = xmlTextReaderConstNamespaceUri(reader)
+            return lastNamespace
+        }
+        return xmlTextReaderConstNamespaceUri(reader)
+    }
+    private var lastNamespace: Name?
     /// The current node's namespace URI as a string (for namespaced attribute look-ups).
     var namespaceString: String? {
         namespace.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }

@@ -75,6 +75,28 @@ import Testing
         #expect(try elements(zip, "cp1252.xml") == ["“–”"])
     }
 
+    /// ``XMLStream/namespace`` gives the last answer again when the URI is the same: it
+    /// must follow every change, by prefix, by default namespace and by rebinding.
+    @Test func namespacesFollowEveryChange() throws {
+        let xml = """
+            <w:doc xmlns:w="urn:w" xmlns:m="urn:m" xmlns="urn:default">
+              <w:p><m:r><m:t>x</m:t></m:r><w:r/><plain/><w:t/></w:p>
+              <w:p xmlns:w="urn:other"><w:r/><m:t/></w:p>
+              <w:t/><none xmlns=""/><plain/>
+            </w:doc>
+            """
+        let stream = try XMLStream(bytes: Array(xml.utf8), part: "ns.xml", maxDepth: 16)
+        var seen: [String] = []
+        while try stream.next() {
+            guard stream.node == .element || stream.node == .endElement else { continue }
+            let uri = stream.namespace.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) } ?? "-"
+            #expect(stream.namespace == (uri == "-" ? nil : stream.intern(uri)))
+            if stream.node == .element { seen.append(uri) }
+        }
+        #expect(seen == ["urn:w", "urn:w", "urn:m", "urn:m", "urn:w", "urn:default", "urn:w",
+                         "urn:other", "urn:other", "urn:m", "urn:w", "-", "urn:default"])
+    }
+
     @Test func anErrorNamesTheLineOfItsOwnPartAndSpoilsNoOther() throws {
         let zip = try archive([
             ("good.xml", "<list>\n<item v=\"1\"/>\n<item v=\"2\"/>\n</list>"),
