@@ -33,7 +33,7 @@ while [[ $# -gt 0 ]]; do
         --baseline-count) BASE_N=${2:?--baseline-count needs a number}; shift 2 ;;
         --no-baselines) BASELINES=0; shift ;;
         --no-build) BUILD=0; shift ;;
-        -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument '$1' (try --help)" ;;
     esac
 done
@@ -197,28 +197,28 @@ note ""
 # 5. Other tools, on the DOCX among the first $BASE_N files, one core.
 if [[ $BASELINES == 1 && ${#BASE_FILES[@]} -gt 0 ]]; then
     base_runs=$(( RUNS < 3 ? RUNS : 3 ))
+    HAVE_PANDOC=0; command -v pandoc >/dev/null && HAVE_PANDOC=1
+    HAVE_DOCX=0; python3 -c 'import docx' 2>/dev/null && HAVE_DOCX=1
     note "baselines on ${#BASE_FILES[@]} DOCX, one core, $base_runs runs each"
+    [[ $HAVE_PANDOC == 1 ]] || note "  (pandoc not found: skipped; apt-get install pandoc to add it)"
+    [[ $HAVE_DOCX == 1 ]] || note "  (python-docx not found: skipped; pip install python-docx to add it)"
     files_of assessB "${BASE_FILES[@]}"
     for ((r = 1; r <= base_runs; r++)); do
         run assessB "assess count --jobs 1, 1 core" -- "${PIN[@]}" "$ASSESS" count --json --jobs 1 "${BASE_FILES[@]}"
     done
-    if command -v pandoc >/dev/null; then
+    if [[ $HAVE_PANDOC == 1 ]]; then
         files_of pandoc "${BASE_FILES[@]}"
         for ((r = 1; r <= base_runs; r++)); do
             # shellcheck disable=SC2016
             run pandoc "pandoc -t plain | wc -w, per file" -- "${PIN[@]}" bash -c \
                 'for f; do printf "%s\t" "$f"; pandoc -t plain "$f" | wc -w; done' _ "${BASE_FILES[@]}"
         done
-    else
-        note "  (pandoc not found: skipped; apt-get install pandoc to add it)"
     fi
-    if python3 -c 'import docx' 2>/dev/null; then
+    if [[ $HAVE_DOCX == 1 ]]; then
         files_of pydocx "${BASE_FILES[@]}"
         for ((r = 1; r <= base_runs; r++)); do
             run pydocx "python-docx (python_docx_count.py)" -- "${PIN[@]}" python3 "$HERE/python_docx_count.py" "${BASE_FILES[@]}"
         done
-    else
-        note "  (python-docx not found: skipped; pip install python-docx to add it)"
     fi
     files_of pystd "${BASE_FILES[@]}"
     for ((r = 1; r <= base_runs; r++)); do
