@@ -417,31 +417,52 @@ def with_separators(rng, text):
     return "".join(chars)
 
 
-def build_document(index, target_words, seed):
+class Profile:
+    """What kind of document build_document writes. The defaults are the essay of
+    count-throughput.sh's corpus; changing them changes that corpus, so other kinds
+    (make_mixed_corpus.py's dissertations) pass their own."""
+
+    def __init__(self, subtitle="a process evaluation of", abstract=0.35, chapters=None,
+                 tables=(1, 2), references=(18, 40), appendix=0.25):
+        self.subtitle = subtitle      # the title's second half, before a phrase
+        self.abstract = abstract      # chance of an abstract
+        self.chapters = chapters      # fixed chapter titles in order, or None: sampled from SECTION_TITLES
+        self.tables = tables          # how many tables, at least and at most
+        self.references = references  # how many reference entries, at least and at most
+        self.appendix = appendix      # chance of an appendix
+
+
+ESSAY = Profile()
+
+
+def build_document(index, target_words, seed, profile=ESSAY):
     rng = random.Random(f"{seed}:{index}")
     writer = Writer(rng)
     doc = DocumentXML(rng)
     doc.note_texts = [writer.paragraph(rng.randint(1, 2)) for _ in range(rng.randint(5, 12))]
     out = doc.body
 
-    # Front matter: a title, and an abstract in about a third of the files.
-    out.append(doc.para(f"{writer.phrase(3, 6)}: a process evaluation of {writer.phrase(2, 4).lower()}",
+    # Front matter: a title, and an abstract (in about a third of the essays).
+    out.append(doc.para(f"{writer.phrase(3, 6)}: {profile.subtitle} {writer.phrase(2, 4).lower()}",
                         "front_matter", style="Title"))
-    if rng.random() < 0.35:
+    if rng.random() < profile.abstract:
         out.append(doc.para("Abstract", "front_matter", style="Heading1"))
         out.append(doc.para(writer.paragraph(rng.randint(5, 8)), "front_matter"))
 
     # Body: numbered sections with subsections until the target is reached.
-    sections = rng.sample(SECTION_TITLES, k=min(len(SECTION_TITLES), rng.randint(6, 9)))
+    if profile.chapters:
+        sections = list(profile.chapters)
+    else:
+        sections = rng.sample(SECTION_TITLES, k=min(len(SECTION_TITLES), rng.randint(6, 9)))
     if "Introduction" in sections:
         sections.remove("Introduction")
     sections.insert(0, "Introduction")
     sections.append("Conclusion")
     per_section = target_words / len(sections)
     footnotes_left = len(doc.note_texts)
-    # One or two tables, each after the first paragraph of a section from the third on;
+    # Tables (one or two in an essay), each after the first paragraph of a section from the third on;
     # a figure caption in the second section.
-    table_sections = set(rng.sample(range(3, len(sections)), k=rng.randint(1, 2)))
+    table_sections = set(rng.sample(range(3, len(sections)), k=rng.randint(*profile.tables)))
     table_number = 0
     for number, title in enumerate(sections, start=1):
         last = number == len(sections)
@@ -501,12 +522,12 @@ def build_document(index, target_words, seed):
 
     # References.
     out.append(doc.para("References", "references", style="Heading1"))
-    refs = sorted(writer.reference() for _ in range(rng.randint(18, 40)))
+    refs = sorted(writer.reference() for _ in range(rng.randint(*profile.references)))
     for ref in refs:
         out.append(doc.para(ref, "references", style="Bibliography"))
 
-    # An appendix in about a quarter of the files.
-    if rng.random() < 0.25:
+    # An appendix (in about a quarter of the essays).
+    if rng.random() < profile.appendix:
         out.append(doc.para("Appendix A: Interview topic guide", "appendix", style="Heading1"))
         out.append(doc.para(writer.paragraph(2), "appendix"))
         for _ in range(rng.randint(5, 10)):

@@ -61,13 +61,46 @@ struct SectionTracker {
 
     /// The section a heading's text opens, or nil for an ordinary heading.
     static func classify(_ heading: String) -> DocumentSection? {
+        guard mayNameSection(heading) else { return nil }
         let name = normalise(heading)
         if name.isEmpty { return nil }
         if referenceNames.contains(name) { return .references }
-        if name.hasPrefix("appendix") || name.hasPrefix("appendices") || name.hasPrefix("annex") { return .appendix }
+        if appendixPrefixes.contains(where: { name.hasPrefix($0) }) { return .appendix }
         if frontMatterNames.contains(name) { return .frontMatter }
         return nil
     }
+
+    /// Whether `heading` holds, lower-cased, one of ``keywords``: a cheap byte search
+    /// that rules out most headings before ``normalise(_:)`` splits them into words.
+    static func mayNameSection(_ heading: String) -> Bool {
+        var lower = heading.lowercased()
+        return lower.withUTF8 { text in keywords.contains { occurs($0, in: text) } }
+    }
+
+    private static func occurs(_ keyword: [UInt8], in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = keyword.first, keyword.count <= text.count else { return false }
+        for start in 0...(text.count - keyword.count) where text[start] == first {
+            if keyword.indices.allSatisfy({ text[start + $0] == keyword[$0] }) { return true }
+        }
+        return false
+    }
+
+    /// One word of every name that ``classify(_:)`` knows, and the appendix prefixes.
+    /// ``normalise(_:)`` makes a heading's name of the heading's own lower-cased words,
+    /// so a heading that holds none of these cannot open a section. Each name gives its
+    /// longest word; a keyword that holds another is left out (`references` is covered
+    /// by `reference`).
+    static let keywords: [[UInt8]] = {
+        let longest = referenceNames.union(frontMatterNames).map { (name: String) -> String in
+            let words: [Substring] = name.split(separator: " ")
+            return words.max { $0.count < $1.count }.map(String.init) ?? name
+        }
+        let candidates = Set(longest + appendixPrefixes)
+        return candidates.filter { word in !candidates.contains { $0 != word && word.contains($0) } }
+            .sorted().map { Array($0.utf8) }
+    }()
+
+    static let appendixPrefixes = ["appendix", "appendices", "annex"]
 
     static let referenceNames: Set<String> = [
         "references", "reference list", "list of references", "bibliography", "works cited",

@@ -206,7 +206,7 @@ public enum DocumentReader {
         guard let file = fopen(path, "rb") else { throw .unreadable(String(cString: strerror(errno)).lowercased()) }
         defer { fclose(file) }
         var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        var chunk = [UInt8](repeating: 0, count: min(64 * 1024, upTo))  // the head is 512 bytes
         while result.count < upTo {
             let wanted = min(chunk.count, upTo - result.count)
             let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, wanted, file) }

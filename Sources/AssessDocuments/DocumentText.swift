@@ -57,15 +57,17 @@ public struct Block: Sendable, Equatable, Hashable {
     public var page: Int?
     /// Words in ``text`` by ``WordCounter``.
     public var words: Int
+    /// Words in ``text`` by Microsoft Word's rules (``WordCounter/countWordCompatible(_:)``).
+    public var wordCompatibleWords: Int
 
-    /// Creates a block and counts its words.
+    /// Creates a block and counts its words, both ways in one pass over the text.
     public init(kind: BlockKind, section: DocumentSection = .body, text: String, level: Int? = nil, page: Int? = nil) {
         self.kind = kind
         self.section = section
         self.text = text
         self.level = level
         self.page = page
-        self.words = WordCounter.count(text)
+        (words, wordCompatibleWords) = WordCounter.counts(text)
     }
 }
 

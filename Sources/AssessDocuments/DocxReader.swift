@@ -151,6 +151,19 @@ private struct StoryReader {
         var deletionDepth = 0
         var tableDepth = 0
         var textBoxDepth = 0
+        // The text buffer of the last finished paragraph, emptied, goes to the next one:
+        // a story's paragraphs share one allocation instead of each growing its own.
+        var spare: [UInt8] = []
+        func open() -> Paragraph {
+            var paragraph = Paragraph()
+            swap(&paragraph.text, &spare)
+            return paragraph
+        }
+        func close(_ paragraph: inout Paragraph, into builder: inout DocumentBuilder) {
+            finish(paragraph, tableDepth: tableDepth, textBoxDepth: textBoxDepth, into: &builder)
+            swap(&paragraph.text, &spare)
+            spare.removeAll(keepingCapacity: true)
+        }
         while try stream.next() {
             switch stream.node {
             case .text:
@@ -175,15 +188,19 @@ private struct StoryReader {
                 guard namespaces.word.contains(namespace) else { continue }
                 let empty = stream.isEmptyElement
                 if name == names.p {
-                    paragraphs.append(Paragraph())
-                    if empty { finish(paragraphs.removeLast(), tableDepth: tableDepth, textBoxDepth: textBoxDepth, into: &builder) }
+                    if empty {
+                        var paragraph = open()
+                        close(&paragraph, into: &builder)
+                    } else {
+                        paragraphs.append(open())
+                    }
                     continue
                 }
                 if name == names.tbl { if !empty { tableDepth += 1 }; continue }
                 if name == names.txbxContent { if !empty { textBoxDepth += 1 }; continue }
                 if name == names.del || name == names.moveFrom { if !empty { deletionDepth += 1 }; continue }
                 if name == names.footnote || name == names.endnote {
-                    if let type = stream.attribute("type", namespace: stream.namespaceString), type != "normal" {
+                    if let type = stream.attribute(names.type, namespace: namespace), type != "normal" {
                         try stream.skipSubtree()  // separators and continuation notices
                     }
                     continue
@@ -207,7 +224,7 @@ private struct StoryReader {
                 } else if name == names.sym {
                     // A symbol from a symbol font (Wingdings, Symbol): one character on the page.
                     if paragraphs[last].inRun && !paragraphs[last].inPPr,
-                       let code = stream.attribute("char", namespace: stream.namespaceString).flatMap({ UInt32($0, radix: 16) }),
+                       let code = stream.attribute(names.char, namespace: namespace).flatMap({ UInt32($0, radix: 16) }),
                        let scalar = Unicode.Scalar(code) {
                         let bytes = Array(String(Character(scalar)).utf8)
                         if deletionDepth > 0 { paragraphs[last].deleted += bytes }
@@ -222,29 +239,27 @@ private struct StoryReader {
                     paragraphs[last].inRunProps = !empty && paragraphs[last].inRun && !paragraphs[last].inPPr
                 } else if paragraphs[last].inPPr {
                     if name == names.pStyle {
-                        paragraphs[last].style = stream.attribute("val", namespace: stream.namespaceString)
+                        paragraphs[last].style = stream.attribute(names.val, namespace: namespace)
                     } else if name == names.outlineLvl {
-                        paragraphs[last].outlineLevel = stream.attribute("val", namespace: stream.namespaceString).flatMap { Int($0) }
+                        paragraphs[last].outlineLevel = stream.attribute(names.val, namespace: namespace).flatMap { Int($0) }
                     } else if name == names.numId {
-                        paragraphs[last].numbered = stream.attribute("val", namespace: stream.namespaceString) != "0"
+                        paragraphs[last].numbered = stream.attribute(names.val, namespace: namespace) != "0"
                     }
                 } else if paragraphs[last].inRunProps {
                     if name == names.vanish {
-                        if isOn(stream.attribute("val", namespace: stream.namespaceString)) { paragraphs[last].runHidden = true }
+                        if isOn(stream.attribute(names.val, namespace: namespace)) { paragraphs[last].runHidden = true }
                     } else if name == names.rStyle {
-                        if let style = stream.attribute("val", namespace: stream.namespaceString), styles.isHidden(style) {
+                        if let style = stream.attribute(names.val, namespace: namespace), styles.isHidden(style) {
                             paragraphs[last].runHidden = true
                         }
                     }
                 } else if name == names.fldSimple {
-                    if isSequenceField(stream.attribute("instr", namespace: stream.namespaceString)) { paragraphs[last].captionField = true }
+                    if isSequenceField(stream.attribute(names.instr, namespace: namespace)) { paragraphs[last].captionField = true }
                 }
             case .endElement:
                 guard let name = stream.localName, namespaces.word.contains(stream.namespace) else { continue }
                 if name == names.p {
-                    if let paragraph = paragraphs.popLast() {
-                        finish(paragraph, tableDepth: tableDepth, textBoxDepth: textBoxDepth, into: &builder)
-                    }
+                    if var paragraph = paragraphs.popLast() { close(&paragraph, into: &builder) }
                     continue
                 }
                 if name == names.tbl { tableDepth = max(0, tableDepth - 1); continue }
@@ -312,6 +327,8 @@ private struct StoryReader {
     struct Names {
         let p, r, t, delText, instrText, tab, br, cr, ptab, noBreakHyphen, pPr, rPr, pStyle, rStyle: XMLStream.Name?
         let outlineLvl, numId, vanish, del, moveFrom, tbl, txbxContent, footnote, endnote, fldSimple, fallback, sym: XMLStream.Name?
+        /// Attribute names.
+        let val, type, char, instr: XMLStream.Name?
         init(_ stream: XMLStream) {
             p = stream.intern("p"); r = stream.intern("r"); t = stream.intern("t")
             delText = stream.intern("delText"); instrText = stream.intern("instrText")
@@ -322,6 +339,7 @@ private struct StoryReader {
             moveFrom = stream.intern("moveFrom"); tbl = stream.intern("tbl"); txbxContent = stream.intern("txbxContent")
             footnote = stream.intern("footnote"); endnote = stream.intern("endnote"); fldSimple = stream.intern("fldSimple")
             fallback = stream.intern("Fallback"); sym = stream.intern("sym")
+            val = stream.intern("val"); type = stream.intern("type"); char = stream.intern("char"); instr = stream.intern("instr")
         }
     }
 }

@@ -28,21 +28,22 @@ struct DocxStyles {
             guard let name = stream.localName else { continue }
             switch stream.node {
             case .element:
-                guard namespaces.contains(stream.namespace) else { continue }
+                let namespace = stream.namespace
+                guard namespaces.contains(namespace) else { continue }
                 if name == names.style {
-                    id = stream.attribute("styleId", namespace: stream.namespaceString)
+                    id = stream.attribute(names.styleId, namespace: namespace)
                     current = Style()
                 } else if name == names.latentStyles || name == names.docDefaults {
                     try stream.skipSubtree()
                 } else if id != nil {
-                    let value = stream.attribute("val", namespace: stream.namespaceString)
-                    if name == names.name { current.name = value?.lowercased() ?? "" }
-                    else if name == names.basedOn { current.basedOn = value }
+                    // Only the properties read here need their value (a style has many others).
+                    if name == names.name { current.name = stream.attribute(names.val, namespace: namespace)?.lowercased() ?? "" }
+                    else if name == names.basedOn { current.basedOn = stream.attribute(names.val, namespace: namespace) }
                     else if name == names.pPr { inPPr = !stream.isEmptyElement }
                     else if name == names.rPr { inRPr = !stream.isEmptyElement }
-                    else if name == names.outlineLvl && inPPr { current.outlineLevel = value.flatMap { Int($0) } }
-                    else if name == names.numId && inPPr { current.numbered = value != "0" }
-                    else if name == names.vanish && inRPr { current.hidden = isOn(value) }
+                    else if name == names.outlineLvl && inPPr { current.outlineLevel = stream.attribute(names.val, namespace: namespace).flatMap { Int($0) } }
+                    else if name == names.numId && inPPr { current.numbered = stream.attribute(names.val, namespace: namespace) != "0" }
+                    else if name == names.vanish && inRPr { current.hidden = isOn(stream.attribute(names.val, namespace: namespace)) }
                 }
             case .endElement:
                 if name == names.style, let styleID = id {
@@ -107,7 +108,10 @@ struct DocxStyles {
 
     private struct Names {
         let style, name, basedOn, pPr, rPr, outlineLvl, numId, vanish, latentStyles, docDefaults: XMLStream.Name?
+        /// Attribute names.
+        let styleId, val: XMLStream.Name?
         init(_ stream: XMLStream) {
+            styleId = stream.intern("styleId"); val = stream.intern("val")
             style = stream.intern("style"); name = stream.intern("name"); basedOn = stream.intern("basedOn")
             pPr = stream.intern("pPr"); rPr = stream.intern("rPr"); outlineLvl = stream.intern("outlineLvl")
             numId = stream.intern("numId"); vanish = stream.intern("vanish")

@@ -38,31 +38,38 @@ struct OPCPackage {
         guard archive.contains(relsPart) else { return [] }
         let stream = try XMLStream(entry: archive.open(relsPart), maxDepth: limits.maxXMLDepth)
         let relationshipName = stream.intern("Relationship")
+        let typeName = stream.intern("Type"), targetName = stream.intern("Target")
+        let modeName = stream.intern("TargetMode"), idName = stream.intern("Id")
         var result: [Relationship] = []
         while try stream.next() {
             guard stream.node == .element, stream.localName == relationshipName else { continue }
-            guard let type = stream.attribute("Type"), let target = stream.attribute("Target") else { continue }
-            let external = stream.attribute("TargetMode") == "External"
-            result.append(Relationship(id: stream.attribute("Id") ?? "", type: type, target: external ? target : resolve(target, from: directory), external: external))
+            guard let type = stream.attribute(typeName), let target = stream.attribute(targetName) else { continue }
+            let external = stream.attribute(modeName) == "External"
+            result.append(Relationship(id: stream.attribute(idName) ?? "", type: type, target: external ? target : resolve(target, from: directory), external: external))
         }
         return result
     }
 
     /// Resolves a relative part reference against the directory of its source part.
+    /// Part names are URI paths: they split at every `/` byte.
     static func resolve(_ target: String, from directory: String) -> String {
-        var components: [Substring] = target.hasPrefix("/") ? [] : directory.split(separator: "/")
-        for component in target.split(separator: "/") {
-            switch component {
-            case ".": continue
-            case "..": _ = components.popLast()
-            default: components.append(component)
-            }
+        let slash = UInt8(ascii: "/")
+        var components = target.utf8.first == slash ? [] : directory.utf8.split(separator: slash)
+        for component in target.utf8.split(separator: slash) {
+            if component.elementsEqual(".".utf8) { continue }
+            if component.elementsEqual("..".utf8) { _ = components.popLast(); continue }
+            components.append(component)
         }
-        return components.joined(separator: "/").removingPercentEncodingOfSpaces
+        var path: [UInt8] = []
+        for component in components {
+            if !path.isEmpty { path.append(slash) }
+            path += component
+        }
+        return String(decoding: path, as: UTF8.self).removingPercentEncodingOfSpaces
     }
 }
 
 private extension String {
     /// Part names in relationships are URIs; spaces are the escape seen in practice.
-    var removingPercentEncodingOfSpaces: String { replacing("%20", with: " ") }
+    var removingPercentEncodingOfSpaces: String { utf8.contains(0x25) ? replacing("%20", with: " ") : self }
 }

@@ -90,8 +90,7 @@ public enum PptxReader {
 
     /// PowerPoint's `<Words>` and `<Application>` from the extended properties part.
     private static func savedStatistics(_ archive: ZipArchive, package: OPCPackage, limits: ReadLimits) throws(DocumentError) -> SavedStatistics? {
-        let root = try package.relationships(of: "")
-        let part = root.first { $0.type.hasSuffix("/extended-properties") && !$0.external }?.target ?? "docProps/app.xml"
+        let part = package.extendedPropertiesPart ?? "docProps/app.xml"
         guard archive.contains(part) else { return nil }
         let stream = try XMLStream(entry: archive.open(part), maxDepth: limits.maxXMLDepth)
         let wordsName = stream.intern("Words")
@@ -209,21 +208,21 @@ private struct SlideReader {
     func read() throws(DocumentError) -> Content {
         var content = Content()
         var containers: [Container] = []
-        var paragraph: [UInt8]?
+        // The open paragraph's and comment's text; appended to in place, so each
+        // buffer is kept apart from the flag that says whether one is open.
+        var paragraph: [UInt8] = []
+        var inParagraph = false
+        var commentText: [UInt8] = []
+        var inComment = false
         var inText = false
         var tableDepth = 0
-        var commentText: [UInt8]?
         while try stream.next() {
             switch stream.node {
             case .text:
-                if inText, paragraph != nil {
-                    var buffer = paragraph ?? []
-                    stream.appendValue(to: &buffer)
-                    paragraph = buffer
-                } else if commentText != nil {
-                    var buffer = commentText ?? []
-                    stream.appendValue(to: &buffer)
-                    commentText = buffer
+                if inText, inParagraph {
+                    stream.appendValue(to: &paragraph)
+                } else if inComment {
+                    stream.appendValue(to: &commentText)
                 }
             case .element:
                 guard let name = stream.localName else { continue }
@@ -233,11 +232,12 @@ private struct SlideReader {
                     try stream.skipSubtree()  // the same content again, for older readers
                 } else if names.drawing.contains(namespace) {
                     if name == a {
-                        paragraph = empty ? nil : []
+                        inParagraph = !empty
+                        paragraph.removeAll(keepingCapacity: true)
                     } else if name == t {
                         inText = !empty
                     } else if name == br {
-                        if paragraph != nil { paragraph?.append(0x20) }
+                        if inParagraph { paragraph.append(0x20) }
                     } else if name == tbl {
                         if !empty { tableDepth += 1 }
                     }
@@ -245,7 +245,7 @@ private struct SlideReader {
                     if name == sp || name == grpSp || name == graphicFrame || name == cxnSp || name == pic || name == spTree {
                         if !empty { containers.append(Container()) }
                     } else if name == cNvPr {
-                        if stream.attribute("hidden") == "1" || stream.attribute("hidden") == "true", let last = containers.indices.last {
+                        if let hidden = stream.attribute("hidden"), hidden == "1" || hidden == "true", let last = containers.indices.last {
                             containers[last].hidden = true
                         }
                     } else if name == ph {
@@ -253,7 +253,8 @@ private struct SlideReader {
                     } else if name == sld {
                         content.hidden = stream.attribute("show") == "0" || stream.attribute("show") == "false"
                     } else if name == text && mode == .comments {
-                        commentText = empty ? nil : []
+                        inComment = !empty
+                        commentText.removeAll(keepingCapacity: true)
                     }
                 } else if names.diagram.contains(namespace) {
                     if name == relIds, mode == .slide, let id = OOXML.relationshipID(stream, "dm") {
@@ -271,9 +272,9 @@ private struct SlideReader {
                         inText = false
                     } else if name == tbl {
                         tableDepth = max(0, tableDepth - 1)
-                    } else if name == a, let bytes = paragraph {
-                        paragraph = nil
-                        let text = clean(bytes)
+                    } else if name == a, inParagraph {
+                        inParagraph = false
+                        let text = clean(&paragraph)
                         if !text.isEmpty { place(text, in: &containers, content: &content, tableDepth: tableDepth) }
                     }
                 } else if names.presentation.contains(namespace) {
@@ -283,9 +284,9 @@ private struct SlideReader {
                             let title = container.title.joined(separator: " ")
                             if container.hidden || containers.contains(where: \.hidden) { content.blocks.append((.hidden, title)) } else { content.titles.append(title) }
                         }
-                    } else if name == text, let bytes = commentText {
-                        commentText = nil
-                        let comment = clean(bytes)
+                    } else if name == text, inComment {
+                        inComment = false
+                        let comment = clean(&commentText)
                         if !comment.isEmpty { content.blocks.append((.comment, comment)) }
                     }
                 }
@@ -322,10 +323,14 @@ private struct SlideReader {
         }
     }
 
-    /// Text without leading or trailing white space; tabs and newlines as spaces.
-    private func clean(_ bytes: [UInt8]) -> String {
+    /// Text without leading or trailing white space; tabs and newlines as spaces. Works
+    /// in the buffer itself, which the reader empties before it is used again.
+    private func clean(_ bytes: inout [UInt8]) -> String {
         let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
         guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(decoding: bytes[first...last].map { isSpace($0) ? 0x20 : $0 }, as: UTF8.self)
+        if bytes[first...last].contains(where: { $0 != 0x20 && isSpace($0) }) {
+            for index in first...last where isSpace(bytes[index]) { bytes[index] = 0x20 }
+        }
+        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }

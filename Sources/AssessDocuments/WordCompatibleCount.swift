@@ -8,7 +8,7 @@
 /// only when asked ("Include textboxes, footnotes and endnotes"). Headers, footers,
 /// comments, text deleted with Track Changes and hidden text never count; nor do the
 /// numbers and bullets that list numbering draws. Words are split by
-/// ``WordCounter/countWordCompatible(utf8:)``.
+/// ``WordCounter/countWordCompatible(utf8:)`` (each block's ``Block/wordCompatibleWords``).
 ///
 /// ```swift
 /// let word = WordCompatibleCount(document)                     // Word's default
@@ -27,7 +27,7 @@ public struct WordCompatibleCount: Sendable, Equatable {
         includesNotesAndTextBoxes = includingNotesAndTextBoxes
         words = document.blocks.reduce(0) { total, block in
             Self.counts(block.kind, includingNotesAndTextBoxes: includingNotesAndTextBoxes)
-                ? total + WordCounter.countWordCompatible(block.text) : total
+                ? total + block.wordCompatibleWords : total
         }
     }
 

@@ -7,28 +7,65 @@
 public enum WordCounter {
     /// The number of words in `text`.
     public static func count(_ text: String) -> Int {
-        var text = text
-        return text.withUTF8 { count(utf8: $0) }
+        counts(text).words
     }
 
     /// The number of words in UTF-8 bytes.
     public static func count(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        counts(utf8: bytes).words
+    }
+
+    /// Both counts of `text` in one pass: ``count(_:)`` and ``countWordCompatible(_:)``.
+    public static func counts(_ text: String) -> (words: Int, wordCompatible: Int) {
+        var text = text
+        return text.withUTF8 { counts(utf8: $0) }
+    }
+
+    /// Both counts of UTF-8 bytes in one pass: ``count(utf8:)`` and
+    /// ``countWordCompatible(utf8:)``. Every block's text is counted both ways, so the
+    /// bytes are read once, with a fast path for ASCII.
+    public static func counts(utf8 bytes: UnsafeBufferPointer<UInt8>) -> (words: Int, wordCompatible: Int) {
+        // This count: a token between separators that holds a letter or digit.
         var words = 0
         var inToken = false
         var tokenHasWordCharacter = false
+        // Word's count: see countWordCompatible(utf8:).
+        var wordCompatible = 0
+        var inWord = false
         var index = 0
         let end = bytes.count
         while index < end {
             let byte = bytes[index]
+            if isPrintableASCII(byte) {
+                // The common case: a run of printable ASCII (no space), read in a tight loop.
+                inToken = true
+                if !inWord {
+                    wordCompatible += 1
+                    inWord = true
+                }
+                var hasWordCharacter = tokenHasWordCharacter
+                repeat {
+                    let next = bytes[index]
+                    guard isPrintableASCII(next) else { break }
+                    hasWordCharacter = hasWordCharacter || isASCIIAlphanumeric(next)
+                    index += 1
+                } while index < end
+                tokenHasWordCharacter = hasWordCharacter
+                continue
+            }
             if byte < 0x80 {
                 index += 1
                 if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
                     if inToken && tokenHasWordCharacter { words += 1 }
                     inToken = false
                     tokenHasWordCharacter = false
-                } else {
+                    inWord = false
+                } else {  // another control character: part of the token, never a word character
                     inToken = true
-                    if isASCIIAlphanumeric(byte) { tokenHasWordCharacter = true }
+                    if !inWord {
+                        wordCompatible += 1
+                        inWord = true
+                    }
                 }
                 continue
             }
@@ -42,9 +79,23 @@ public enum WordCounter {
                 inToken = true
                 if !tokenHasWordCharacter && isWordCharacter(scalar) { tokenHasWordCharacter = true }
             }
+            switch wordClass(scalar) {
+            case .space:
+                inWord = false
+            case .ideograph:
+                wordCompatible += 1
+                inWord = false
+            case .ignorable:
+                continue
+            case .letter:
+                if !inWord {
+                    wordCompatible += 1
+                    inWord = true
+                }
+            }
         }
         if inToken && tokenHasWordCharacter { words += 1 }
-        return words
+        return (words, wordCompatible)
     }
 
     /// The tokens that count as words, in order (for reports that quote words). Uses
@@ -74,8 +125,7 @@ public enum WordCounter {
 
     /// The number of words Microsoft Word counts in `text`: see ``countWordCompatible(utf8:)``.
     public static func countWordCompatible(_ text: String) -> Int {
-        var text = text
-        return text.withUTF8 { countWordCompatible(utf8: $0) }
+        counts(text).wordCompatible
     }
 
     /// The number of words Microsoft Word counts in UTF-8 bytes.
@@ -87,40 +137,7 @@ public enum WordCounter {
     /// and ellipses join what they touch (`word—word`, `and/or`, `wait…what` are one
     /// word each), and zero-width characters neither make nor break a word.
     public static func countWordCompatible(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var words = 0
-        var inWord = false
-        var index = 0
-        let end = bytes.count
-        while index < end {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                index += 1
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                    inWord = false
-                } else if !inWord {
-                    words += 1
-                    inWord = true
-                }
-                continue
-            }
-            let (scalar, length) = decode(bytes, at: index)
-            index += length
-            switch wordClass(scalar) {
-            case .space:
-                inWord = false
-            case .ideograph:
-                words += 1
-                inWord = false
-            case .ignorable:
-                continue
-            case .letter:
-                if !inWord {
-                    words += 1
-                    inWord = true
-                }
-            }
-        }
-        return words
+        counts(utf8: bytes).wordCompatible
     }
 
     /// How Word's count treats a non-ASCII character.
@@ -141,6 +158,12 @@ public enum WordCounter {
         }
     }
 
+    /// `!` to `~`: ASCII that is neither white space nor a control character.
+    @inline(__always)
+    static func isPrintableASCII(_ byte: UInt8) -> Bool {
+        byte &- 0x21 < 0x5E
+    }
+
     @inline(__always)
     static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
@@ -157,9 +180,14 @@ public enum WordCounter {
 
     static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 { return isASCIIAlphanumeric(UInt8(scalar.value)) }
+        // General Punctuation (curly quotes, dashes, bullets, ellipsis) holds no letter or
+        // digit: answered without looking up the scalar's properties.
+        if generalPunctuation.contains(scalar.value) { return false }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil
     }
+
+    static let generalPunctuation: ClosedRange<UInt32> = 0x2000...0x206F
 
     @inline(__always)
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {

@@ -27,6 +27,8 @@ public final class ZipArchive {
     private var archive: OpaquePointer?
     private let limits: ReadLimits
     private var bytesRead = 0
+    /// A finished XML reader kept for the next part read from this archive.
+    let xmlReaders = XMLReaderCache()
     /// The entries in the archive's own order.
     public private(set) var entries: [ZipEntryInfo] = []
 
@@ -205,6 +207,9 @@ final class ZipEntryStream {
     deinit {
         if let file { zip_fclose(file) }
     }
+
+    /// The archive's cache of XML readers, for a stream over this entry.
+    var readerCache: XMLReaderCache { owner.xmlReaders }
 
     /// Reads up to `buffer.count` bytes; 0 at the end of the entry.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(DocumentError) -> Int {

@@ -1,4 +1,4 @@
-import AssessDocuments
+@testable import AssessDocuments
 import Testing
 
 @Suite struct WordCounterTests {
@@ -12,6 +12,27 @@ import Testing
     ])
     func counts(_ text: String, _ expected: Int) {
         #expect(WordCounter.count(text) == expected)
+    }
+
+    /// Both counts come from one pass over the text: where the two rules part (a
+    /// no-break space, a lone dash, CJK, a zero-width space), each keeps its own state.
+    @Test(arguments: [
+        ("10\u{00A0}km – 日本", 2, 5), ("foo\u{200B}bar — x", 2, 3), ("① then ②", 3, 3), ("", 0, 0), ("Hello、World。 ok", 2, 5),
+    ])
+    func bothCountsInOnePass(_ text: String, _ words: Int, _ wordCompatible: Int) {
+        #expect(WordCounter.counts(text) == (words, wordCompatible))
+        let block = Block(kind: .paragraph, text: text)
+        #expect(block.words == words && block.wordCompatibleWords == wordCompatible)
+    }
+
+    /// The shortcut for General Punctuation must agree with the scalars' properties.
+    @Test func generalPunctuationHoldsNoWordCharacter() throws {
+        for value in WordCounter.generalPunctuation {
+            let scalar = try #require(Unicode.Scalar(value))
+            #expect(!scalar.properties.isAlphabetic && scalar.properties.numericType == nil, "U+\(String(value, radix: 16))")
+        }
+        #expect(WordCounter.count("“— …”") == 0)
+        #expect(WordCounter.count("“word” — ‘x’") == 2)
     }
 
     @Test func wordsListsTheTokensThatCount() {

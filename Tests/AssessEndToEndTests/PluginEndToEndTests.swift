@@ -57,16 +57,8 @@ import Testing
     /// never builds it), then runs it.
     @Test func swiftReadabilityPluginRoundTrip() throws {
         let package = Self.plugins + "/swift-readability"
-        let build = Process()
-        build.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        build.arguments = ["swift", "build", "--package-path", package, "--product", "assess-processor-readability"]
-        let log = Pipe()
-        build.standardOutput = log
-        build.standardError = log
-        try build.run()
-        let output = log.fileHandleForReading.readDataToEndOfFile()
-        build.waitUntilExit()
-        try #require(build.terminationStatus == 0, "\(String(decoding: output, as: UTF8.self))")
+        let build = try ChildProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["swift", "build", "--package-path", package, "--product", "assess-processor-readability"])
+        try #require(build.status == 0, "\(String(decoding: build.stdout + build.stderr, as: UTF8.self))")
         let course = try Self.course("  plugin:readability:\n    options: {max_grade: 9}\n")
         try Self.install(package + "/.build/debug/assess-processor-readability", in: course, as: "readability")
         let out = course.path + "/out"

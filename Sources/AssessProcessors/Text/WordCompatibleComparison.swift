@@ -31,7 +31,7 @@ struct WordCompatibleComparison: Sendable, Equatable {
             for block in document.text.blocks {
                 let inWord = WordCompatibleCount.counts(block.kind)
                 let inPolicy = policy.counts(block)
-                let word = inWord ? WordCounter.countWordCompatible(block.text) : 0
+                let word = inWord ? block.wordCompatibleWords : 0
                 words += word
                 counted += inPolicy ? block.words : 0
                 switch (inWord, inPolicy) {
