@@ -57,7 +57,9 @@ public struct OutputWriter {
         all.sort { (order.firstIndex(of: $0.assessment.id) ?? .max) < (order.firstIndex(of: $1.assessment.id) ?? .max) }
 
         var archives: [String: String] = [:]
-        for candidate in course.candidates.sorted(by: { $0.id < $1.id }) {
+        let sortedCandidates = course.candidates.sorted(by: { $0.id < $1.id })
+        for (offset, candidate) in sortedCandidates.enumerated() {
+            if offset == sortedCandidates.count / 2 { FaultInjection.reach("outputs.mid-archives") }
             let archive = FeedbackArchive(course: course, candidate: candidate, results: all)
             archives[candidate.id] = try archive.write(to: directory + "/feedback/" + candidate.id + ".zip")
         }
