@@ -25,7 +25,7 @@ runtime=$(find "$resource" -name 'libclang_rt.fuzzer_no_main-x86_64.a' | head -1
 [ -n "$runtime" ] || { echo "fuzz: libclang_rt.fuzzer_no_main not found under $resource" >&2; exit 2; }
 swift build --package-path Benchmarks/fuzz --build-path "$build" \
     -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
-    -Xswiftc -parse-as-library -Xlinker "$runtime" -Xlinker -lstdc++ 2>&1 | grep -v 'Cannot export local symbol' >&2
+    -Xswiftc -parse-as-library -Xlinker "$runtime" -Xlinker -lstdc++ 2>&1 | { grep -v 'Cannot export local symbol' || true; } >&2
 bin=$build/debug
 
 seed() {  # target -> seed folder, filled from the corpus (and small generated cases)
