@@ -91,7 +91,6 @@ fi
 if [ -n "$outside" ]; then
     echo "FAIL run wrote outside out/:" >&2; echo "$outside" >&2; failures=$((failures + 1))
 fi
-if [ -f /tmp/evil.txt ] || ls /tmp | grep -q '^moodle'; then :; fi
 python3 - "$course/out/run.json" <<'EOF' || failures=$((failures + 1))
 import json, sys
 run = json.load(open(sys.argv[1]))
