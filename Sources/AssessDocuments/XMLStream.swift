@@ -112,10 +112,25 @@ final class XMLStream {
         if let readError { throw readError }
         if status < 0 || firstError != nil {
             let error = firstError ?? (line: Int(xmlTextReaderGetParserLineNumber(reader)), message: "parse error")
-            throw .malformedXML(part: part, line: error.line, message: error.message)
+            throw Self.limitError(error.message, part: part, maxDepth: maxDepth) ?? .malformedXML(part: part, line: error.line, message: error.message)
         }
         finished = true
         return false
+    }
+
+    /// libxml2 stops on its own at its depth limit (256 without `XML_PARSE_HUGE`), and on
+    /// entities that refer to entities without bound (billion laughs), often before
+    /// ``next()`` sees the node: those are safety limits, not damage, so they say so.
+    static func limitError(_ message: String, part: String, maxDepth: Int) -> DocumentError? {
+        if message.hasPrefix("Excessive depth in document") {
+            let libxmlLimit = Int(message.split(separator: ":").last?.split(separator: " ").first ?? "") ?? 256
+            let limit = min(maxDepth, libxmlLimit)
+            return .limitExceeded(what: "the XML nesting depth of \(part)", limit: limit, actual: limit + 1)
+        }
+        if message.contains("entity reference loop") || message.contains("amplification") || message.contains("Maximum entity") {
+            return .unsupportedFormat("The document's \(part) declares XML entities that expand without bound (an entity bomb), so it was refused unread; save it again from Word or LibreOffice and submit that.")
+        }
+        return nil
     }
 
     /// Skips the current element's whole subtree.

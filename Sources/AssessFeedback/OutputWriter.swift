@@ -74,7 +74,9 @@ public struct OutputWriter {
 
         try Self.atomicWrite(CourseReport(course: course, results: all).html, to: directory + "/index.html")
         var archives: [String: String] = [:]
-        for candidate in course.candidates.sorted(by: { $0.id < $1.id }) {
+        let sortedCandidates = course.candidates.sorted(by: { $0.id < $1.id })
+        for (offset, candidate) in sortedCandidates.enumerated() {
+            if offset == sortedCandidates.count / 2 { FaultInjection.reach("outputs.mid-archives") }
             var archive = FeedbackArchive(course: course, candidate: candidate, results: all, draft: draft)
             archive.printer = printer
             archives[candidate.id] = try archive.write(to: directory + "/feedback/" + candidate.id + ".zip")
@@ -119,8 +121,24 @@ public struct OutputWriter {
     }
 
     /// Writes bytes to a temporary file beside `path` and renames it into place.
+    ///
+    /// The temporary file is `.NAME.tmp.XXXXXX`, which ``removeLeftovers(in:outputs:)``
+    /// recognises; Foundation's own atomic write on Linux uses `.dat.nosyncXXXX.XXXXXX`,
+    /// which names no output, so a run killed mid-write left it behind for good.
     static func atomicWrite(_ bytes: [UInt8], to path: String) throws {
-        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        let url = URL(fileURLWithPath: path)
+        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        let suffix = String((0..<6).map { _ in letters[Int.random(in: 0..<letters.count)] })
+        let temporary = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".tmp." + suffix)
+        do {
+            try Data(bytes).write(to: temporary, options: .withoutOverwriting)
+            guard rename(temporary.path, path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
     }
 }
 

@@ -115,6 +115,7 @@ public struct CourseLoader: Sendable {
     /// Reads `roster.csv`.
     /// - Throws: ``ConfigurationError`` at the row and column of the first problem.
     public static func roster(path: String) throws(ConfigurationError) -> [Candidate] {
+        try CSVTable.checkSize(path: path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigurationError("the roster is missing; create roster.csv with columns candidate_id,name", at: SourceLocation(file: path))
         }

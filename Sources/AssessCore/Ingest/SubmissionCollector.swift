@@ -89,7 +89,8 @@ public struct SubmissionCollector: Sendable {
         }
         var matchedAny = false
         for entry in archive.entries where !entry.isDirectory {
-            let last = entry.name.split(separator: "/").last.map(String.init) ?? ""
+            // Backslashes separate folders in zips made on Windows: "..\\x.txt" is x.txt, not a hidden file.
+            let last = entry.name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
             if Self.isJunk(last) || entry.name.hasPrefix("__MACOSX") { continue }
             guard let parsed = LMSEntryName(entry.name) else {
                 unmatched.append(UnmatchedSubmission(source: "\(name): \(entry.name)", reason: "the entry is not named as Moodle (Full Name_id_assignsubmission_file_), Canvas (name_userid_submissionid_file) or Blackboard (Assignment_user_attempt_date_file) name submissions"))

@@ -35,6 +35,7 @@ public struct MarkSheetReader: Sendable {
     /// Reads a CSV file into a table.
     /// - Throws: ``ConfigurationError`` when the file is missing, not UTF-8 or malformed.
     static func table(path: String) throws(ConfigurationError) -> CSVTable {
+        try CSVTable.checkSize(path: path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigurationError("cannot read the file; check that it exists and is readable", at: SourceLocation(file: path))
         }

@@ -133,6 +133,7 @@ private extension PeerProcessor {
 
     /// `peer.csv`: `rater`, `ratee`, then one column of points per criterion (summed).
     static func ratings(path: String, groups: [String: [String]]) throws(ConfigurationError) -> [WebPA.Rating] {
+        try CSVTable.checkSize(path: path)
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw ConfigurationError("cannot read the file as UTF-8 text", at: SourceLocation(file: path))
         }

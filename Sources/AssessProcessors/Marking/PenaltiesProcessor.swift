@@ -171,6 +171,7 @@ private extension PenaltiesProcessor {
     /// `submissions.csv` (`candidate_id,submitted_at`) or `extensions.csv`
     /// (`candidate_id,extended_to`, or `extra_days` added to the deadline).
     static func table(path: String, column: String, candidates: Set<String>, deadline: Date?) throws(ConfigurationError) -> [String: Date] {
+        try CSVTable.checkSize(path: path)
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw ConfigurationError("cannot read the file as UTF-8 text", at: SourceLocation(file: path))
         }
