@@ -6,7 +6,7 @@
 #   Benchmarks/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     default: 60, all targets
 #
 # Targets: FuzzZip (ZipArchive over bytes), FuzzDocument (DocumentReader: DOCX, ODT,
-# PPTX, PDF, RTF, text), FuzzCSV (CSVTable). Swift's -sanitize=fuzzer links libFuzzer's
+# PPTX, PDF, RTF, text), FuzzCSV (CSVTable), FuzzQuizKey (Moodle XML and QTI keys). Swift's -sanitize=fuzzer links libFuzzer's
 # own main, which clashes with the entry symbol SwiftPM gives each executable, so the
 # targets are built with coverage (-sanitize-coverage) and AddressSanitizer, link
 # libFuzzer without its main, and call LLVMFuzzerRunDriver themselves.
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzZip FuzzDocument FuzzCSV)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzZip FuzzDocument FuzzCSV FuzzQuizKey)
 corpus=${ASSESS_CORPUS:-../shared/corpus}
 root=$(pwd)
 work=$root/Benchmarks/work/fuzz
@@ -38,6 +38,7 @@ seed() {  # target -> seed folder, filled from the corpus (and small generated c
             [ -d "$corpus" ] && find "$corpus" -type f \( -name '*.csv' -o -name '*.tsv' \) -size -200k -exec cp {} "$dir/" \;
             find samples -name '*.csv' -exec sh -c 'cp "$1" "$2/sample-$(echo "$1" | tr / _)"' _ {} "$dir" \;
             printf 'a,b\n"x ""q"" y",2\r\n3;4\n"open\n' >"$dir/quotes.csv" ;;
+        FuzzQuizKey) [ -d "$corpus" ] && find "$corpus/mcq" "$corpus/adversarial" -type f \( -name '*.xml' -o -name '*.zip' \) -size -200k -exec cp {} "$dir/" \; ;;
     esac
     echo "$dir"
 }

@@ -16,5 +16,6 @@ let package = Package(
         .executableTarget(name: "FuzzZip", dependencies: ["FuzzSupport", .product(name: "AssessDocuments", package: assess)]),
         .executableTarget(name: "FuzzDocument", dependencies: ["FuzzSupport", .product(name: "AssessDocuments", package: assess)]),
         .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", .product(name: "AssessCore", package: assess)]),
+        .executableTarget(name: "FuzzQuizKey", dependencies: ["FuzzSupport", .product(name: "AssessDocuments", package: assess)]),
     ]
 )
