@@ -30,13 +30,6 @@ public enum ResultsCSV {
 
     /// Quotes a field when needed, and defuses text a spreadsheet would run as a formula.
     static func field(_ value: String) -> String {
-        var value = value
-        if let first = value.first, "=+@\t\r".contains(first) || (first == "-" && !(value.dropFirst().first?.isNumber ?? false)) {
-            value = "'" + value
-        }
-        if value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) {
-            return "\"" + value.replacing("\"", with: "\"\"") + "\""
-        }
-        return value
+        CSVTable.field(value)
     }
 }

@@ -1,4 +1,4 @@
-public import AssessDocuments
+import AssessDocuments
 import Foundation
 
 /// Writes real DOCX files for tests: the parts Word writes, with the body, notes,
@@ -7,7 +7,8 @@ import Foundation
 /// ```swift
 /// let path = try DocxBuilder(body: DocxBuilder.paragraph("Hello world")).write(in: directory)
 /// ```
-public struct DocxBuilder: Sendable {
+public struct DocxBuilder: PackageBuilder {
+    public static let defaultName = "document.docx"
     public static let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
     /// Paragraphs and tables inside `<w:body>`.
@@ -64,12 +65,12 @@ public struct DocxBuilder: Sendable {
     }
 
     /// The parts of the package, in the order written.
-    public func parts() -> [(String, String)] {
+    public func parts() -> [(name: String, text: String)] {
         let ns = strict ? "http://purl.oclc.org/ooxml/wordprocessingml/main" : Self.w
         let relNS = strict ? "http://purl.oclc.org/ooxml/officeDocument/relationships" : "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         let declarations = "xmlns:w=\"\(ns)\" xmlns:r=\"\(relNS)\" xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\" xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\""
         var relationships: [(String, String)] = []
-        var parts: [(String, String)] = []
+        var parts: [(name: String, text: String)] = []
         func add(_ type: String, _ target: String, _ xml: String) {
             relationships.append((type, target))
             parts.append(("word/" + target, xml))
@@ -107,25 +108,8 @@ public struct DocxBuilder: Sendable {
         ] + parts
     }
 
-    /// Writes the DOCX to `path`.
-    public func write(to path: String) throws {
-        let writer = try ZipWriter(path: path)
-        for (name, text) in parts() { try writer.add(name, text: text) }
-        try writer.close()
-    }
 
-    /// Writes the DOCX under `directory` with a fresh name and returns its path.
-    public func write(in directory: String, name: String = "document.docx") throws -> String {
-        let path = directory + "/" + name
-        try write(to: path)
-        return path
-    }
 
-    /// Reads the DOCX back through ``DocumentReader``.
-    public func read() throws -> DocumentText {
-        let directory = try TemporaryDirectory()
-        return try DocumentReader.read(path: try write(in: directory.path))
-    }
 
     static let standardStyles = """
         <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>

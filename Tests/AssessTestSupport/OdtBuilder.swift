@@ -1,4 +1,4 @@
-public import AssessDocuments
+import AssessDocuments
 import Foundation
 
 /// Writes real OpenDocument text files for tests: the `mimetype` entry first and
@@ -8,7 +8,8 @@ import Foundation
 /// ```swift
 /// let document = try OdtBuilder(body: OdtBuilder.paragraph("Hello world")).read()
 /// ```
-public struct OdtBuilder: Sendable {
+public struct OdtBuilder: PackageBuilder {
+    public static let defaultName = "document.odt"
     /// The namespace declarations every part carries.
     public static let namespaces = [
         "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -134,25 +135,10 @@ public struct OdtBuilder: Sendable {
             + "</style:master-page>"
     }
 
-    /// Writes the ODT to `path`: `mimetype` first and stored, as ODF requires.
-    public func write(to path: String) throws {
-        let writer = try ZipWriter(path: path)
-        for (name, text) in parts() { try writer.add(name, text: text, compress: name != "mimetype") }
-        try writer.close()
-    }
 
-    /// Writes the ODT under `directory` and returns its path.
-    public func write(in directory: String, name: String = "document.odt") throws -> String {
-        let path = directory + "/" + name
-        try write(to: path)
-        return path
-    }
 
-    /// Reads the ODT back through ``DocumentReader``.
-    public func read() throws -> DocumentText {
-        let directory = try TemporaryDirectory()
-        return try DocumentReader.read(path: try write(in: directory.path))
-    }
+    /// ODF requires `mimetype` first and stored, not deflated.
+    public func compresses(_ part: String) -> Bool { part != "mimetype" }
 
     /// LibreOffice's common styles that change how text is read, with their parents.
     static let standardStyles = """

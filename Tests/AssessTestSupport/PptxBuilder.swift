@@ -1,4 +1,4 @@
-public import AssessDocuments
+import AssessDocuments
 import Foundation
 
 /// Writes real PowerPoint files for tests: content types, package relationships,
@@ -10,7 +10,8 @@ import Foundation
 /// let deck = PptxBuilder(slides: [.init([PptxBuilder.title("Findings"), PptxBuilder.textBox(["Wait times fell."])])])
 /// let document = try deck.read()
 /// ```
-public struct PptxBuilder: Sendable {
+public struct PptxBuilder: PackageBuilder {
+    public static let defaultName = "slides.pptx"
     static let p = "http://schemas.openxmlformats.org/presentationml/2006/main"
     static let a = "http://schemas.openxmlformats.org/drawingml/2006/main"
     static let r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -218,23 +219,6 @@ public struct PptxBuilder: Sendable {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<p:notes \(Self.declarations)><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>\(image)\(body)\(slideNumber)</p:spTree></p:cSld></p:notes>"
     }
 
-    /// Writes the PPTX to `path`.
-    public func write(to path: String) throws {
-        let writer = try ZipWriter(path: path)
-        for (name, text) in parts() { try writer.add(name, text: text) }
-        try writer.close()
-    }
 
-    /// Writes the PPTX under `directory` and returns its path.
-    public func write(in directory: String, name: String = "slides.pptx") throws -> String {
-        let path = directory + "/" + name
-        try write(to: path)
-        return path
-    }
 
-    /// Reads the PPTX back through ``DocumentReader``.
-    public func read() throws -> DocumentText {
-        let directory = try TemporaryDirectory()
-        return try DocumentReader.read(path: try write(in: directory.path))
-    }
 }

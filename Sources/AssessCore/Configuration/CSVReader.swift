@@ -26,6 +26,20 @@ public struct CSVTable: Sendable, Equatable {
         header.firstIndex { $0.lowercased() == name.lowercased() }
     }
 
+    /// A field for writing: quoted when it holds a delimiter, quote or line break, and
+    /// prefixed with `'` when a spreadsheet would run it as a formula (`=`, `+`, `@`,
+    /// tab, carriage return, or `-` not followed by a digit).
+    public static func field(_ value: String) -> String {
+        var value = value
+        if let first = value.first, "=+@\t\r".contains(first) || (first == "-" && !(value.dropFirst().first?.isNumber ?? false)) {
+            value = "'" + value
+        }
+        if value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) {
+            return "\"" + value.replacing("\"", with: "\"\"") + "\""
+        }
+        return value
+    }
+
     /// Parses CSV text.
     /// - Throws: ``ConfigurationError`` at the line of an unterminated quote, or when
     ///   a field or the row count passes a safety limit.

@@ -89,14 +89,7 @@ public enum MarkSheetFormat {
 
     /// A CSV field, quoted when needed; text a spreadsheet would run as a formula is defused.
     static func field(_ value: String) -> String {
-        var value = value
-        if let first = value.first, "=+@\t\r".contains(first) || (first == "-" && !(value.dropFirst().first?.isNumber ?? false)) {
-            value = "'" + value
-        }
-        if value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) {
-            return "\"" + value.replacing("\"", with: "\"\"") + "\""
-        }
-        return value
+        CSVTable.field(value)
     }
 
     /// A YAML double-quoted string.
