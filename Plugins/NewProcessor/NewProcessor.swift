@@ -56,7 +56,7 @@ struct NewProcessor: CommandPlugin {
         import AssessCore
         import AssessDocuments
 
-        /// TODO: say why this check exists (for maintainers; `summary` is for users).
+        /// Why this check exists, in a sentence for maintainers (`summary` below is for users): replace this line.
         struct \(typeName): Processor {
             static let description = ProcessorDescription(
                 identifier: "\(identifier)",
