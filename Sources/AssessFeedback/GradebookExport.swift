@@ -58,12 +58,6 @@ public enum GradebookExport {
         [entry.name ?? entry.candidateID, "", entry.candidateID, entry.email ?? "", "", entry.points.map(twoDecimals) ?? ""]
     }
 
-    /// Writes both files into `directory`: `moodle-grading-worksheet.csv` and `canvas-gradebook.csv`.
-    public static func write(_ entries: [Entry], title: String, maximum: Double, to directory: String, prefix: String = "") throws {
-        try CSVFileWriter.write([moodleHeader] + entries.map(moodleRow), to: directory + "/" + prefix + "moodle-grading-worksheet.csv")
-        try CSVFileWriter.write(canvasHeader(title: title, maximum: maximum) + entries.map(canvasRow), to: directory + "/" + prefix + "canvas-gradebook.csv")
-    }
-
     static func twoDecimals(_ value: Double) -> String {
         MCQReport.percent(value)
     }
