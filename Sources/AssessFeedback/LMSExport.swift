@@ -61,8 +61,7 @@ public struct LMSExport {
     /// (`Identifier` as `Participant <id>`, `Grade`, `Last modified (grade)`, and
     /// `Feedback comments`), with the others of its own export for people to read.
     public func moodleWorksheet() -> String {
-        var lines = [["Identifier", "Full name", "Email address", "Status", "Grade", "Maximum Grade", "Grade can be changed",
-                      "Last modified (submission)", "Last modified (grade)", "Feedback comments"].map(ResultsCSV.field).joined(separator: ",")]
+        var lines = [GradebookExport.moodleHeader.map(ResultsCSV.field).joined(separator: ",")]
         for candidate in candidates {
             guard let participant = candidate.lmsID, let result = results.result(for: candidate.id) else { continue }
             let status = result.status == .notSubmitted ? "No submission" : "Submitted for grading"
@@ -79,8 +78,7 @@ public struct LMSExport {
     /// without a Canvas assignment id becomes a new assignment on import.
     public func canvasGradebook() -> String {
         let column = "\(results.assessment.title)"
-        var lines = [["Student", "ID", "SIS User ID", "SIS Login ID", "Section", column].map(ResultsCSV.field).joined(separator: ",")]
-        lines.append(["    Points Possible", "", "", "", "", "100.00"].map(ResultsCSV.field).joined(separator: ","))
+        var lines = GradebookExport.canvasHeader(title: column, maximum: 100).map { $0.map(ResultsCSV.field).joined(separator: ",") }
         for candidate in candidates {
             guard let result = results.result(for: candidate.id) else { continue }
             let row = [candidate.name, "", candidate.id, candidate.email ?? "", candidate.group ?? "", result.mark.map { markText($0.mark) } ?? ""]
